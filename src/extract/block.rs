@@ -1,0 +1,130 @@
+//! `BlockText`: one block of prose prepared for the claim parsers: its tokens, their
+//! texts, its sentences, and the known names in it. Built once per block and shared by
+//! every parser, so the text is scanned for names once.
+
+use std::ops::Range;
+
+use crate::extract::tokens::{Token, TokenKind, sentences, tokenize};
+use crate::pack::Canon;
+use crate::pack::model::{EntityId, EntityKind};
+use crate::pack::names::{NameMatch, Target};
+
+/// A block of prose with everything the parsers share.
+pub struct BlockText<'a> {
+    /// The whole document's prose view (spans are absolute).
+    pub prose: &'a str,
+    /// This block's bytes.
+    pub span: Range<usize>,
+    /// Tokens, in order.
+    pub tokens: Vec<Token>,
+    /// Each token's text.
+    pub words: Vec<&'a str>,
+    /// Sentences as token-index ranges.
+    pub sentences: Vec<Range<usize>>,
+    /// Known names, leftmost-longest, with names that need a rank or credit dropped when
+    /// they stand alone.
+    pub mentions: Vec<NameMatch>,
+    /// The canon of this run.
+    pub canon: &'a Canon,
+}
+
+impl<'a> BlockText<'a> {
+    /// Prepares one block.
+    pub fn new(prose: &'a str, span: Range<usize>, canon: &'a Canon) -> BlockText<'a> {
+        let text = &prose[span.clone()];
+        let tokens = tokenize(text, span.start);
+        let words = tokens.iter().map(|t| &prose[t.span.clone()]).collect();
+        let sentences = sentences(prose, &tokens, &canon.vocab.abbreviations);
+        let mut mentions = canon.names.find_all(text);
+        for m in &mut mentions {
+            m.span = m.span.start + span.start..m.span.end + span.start;
+        }
+        let mut block = BlockText {
+            prose,
+            span,
+            tokens,
+            words,
+            sentences,
+            mentions: Vec::new(),
+            canon,
+        };
+        mentions.retain(|m| block.stands(m));
+        block.mentions = mentions;
+        block
+    }
+
+    /// The text of a byte range.
+    pub fn slice(&self, span: Range<usize>) -> &'a str {
+        &self.prose[span]
+    }
+
+    /// The entity a mention names, if it names one (not a day).
+    pub fn entity_of(&self, mention: &NameMatch) -> Option<EntityId> {
+        match self.canon.names.forms[mention.form].target {
+            Target::Entity(e) => Some(e),
+            Target::Day(_) => None,
+        }
+    }
+
+    /// The index of the token that starts at byte `pos`.
+    pub fn token_starting_at(&self, pos: usize) -> Option<usize> {
+        self.tokens.binary_search_by_key(&pos, |t| t.span.start).ok()
+    }
+
+    /// The index of the first token starting at or after byte `pos`.
+    pub fn token_from(&self, pos: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < pos)
+    }
+
+    /// The sentence (index into `sentences`) holding token `i`.
+    pub fn sentence_of(&self, i: usize) -> usize {
+        self.sentences
+            .iter()
+            .position(|s| s.contains(&i))
+            .unwrap_or(self.sentences.len().saturating_sub(1))
+    }
+
+    /// The byte range of a sentence given as a token range.
+    pub fn sentence_span_of(&self, sentence: &Range<usize>) -> Range<usize> {
+        self.tokens[sentence.start].span.start..self.tokens[sentence.end - 1].span.end
+    }
+
+    /// The mention that starts exactly at byte `pos`.
+    pub fn mention_at(&self, pos: usize) -> Option<&NameMatch> {
+        self.mentions.iter().find(|m| m.span.start == pos)
+    }
+
+    /// Whether a token is a word starting with a capital letter.
+    pub fn is_capitalised(&self, i: usize) -> bool {
+        self.tokens[i].kind == TokenKind::Word && self.words[i].chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether tokens `i` and `i + 1` are separated by nothing but spaces (no line break).
+    pub fn joined_by_space(&self, i: usize) -> bool {
+        let gap = &self.prose[self.tokens[i].span.end..self.tokens[i + 1].span.start];
+        !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
+    }
+
+    /// A rank written just before byte `pos` ("Commodore " before "Oh"): its index and the
+    /// bytes of the rank words.
+    pub fn rank_before(&self, pos: usize) -> Option<(usize, Range<usize>)> {
+        let i = self.token_from(pos);
+        let (rank, n) = self.canon.vocab.ranks.match_end(&self.words[..i])?;
+        let first = i - n;
+        (self.is_capitalised(first) && self.tokens[i - 1].span.end < pos)
+            .then(|| (rank, self.tokens[first].span.start..self.tokens[i - 1].span.end))
+    }
+
+    /// Whether a mention counts: names that are also common words ("Oh") count only
+    /// after a rank or right before a credit in parentheses.
+    fn stands(&self, m: &NameMatch) -> bool {
+        let Some(entity) = self.entity_of(m) else {
+            return true;
+        };
+        let entity = &self.canon.entities[entity];
+        entity.standalone
+            || (entity.kind == EntityKind::Person
+                && (self.rank_before(m.span.start).is_some()
+                    || self.prose[m.span.end..].trim_start_matches(' ').starts_with('(')))
+    }
+}

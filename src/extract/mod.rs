@@ -1,0 +1,166 @@
+//! Claims: what a text asserts, parsed out of its prose with byte spans into the file.
+//!
+//! Each claim shape has its own small parser module (`number`, `quantity`, `date`,
+//! `episode`, `title`, `rank`, `credit`, `names`). `extract` runs them block by block and
+//! then attaches figures and dates to the subject they speak of (`subject`).
+
+pub mod block;
+pub mod credit;
+pub mod date;
+pub mod episode;
+pub mod names;
+pub mod number;
+pub mod quantity;
+pub mod rank;
+pub mod subject;
+pub mod title;
+pub mod tokens;
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::pack::Canon;
+use crate::pack::model::{EntityId, MeasureId};
+use crate::source::{BlockKind, Document};
+use crate::value::{Interval, PartialDate};
+
+pub use block::BlockText;
+pub use episode::EpisodeRef;
+
+/// What a figure, date or attribute is about.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Subject {
+    /// A pack entity.
+    Entity(EntityId),
+    /// A section of one file with no entity in its heading: `path#heading`.
+    Local(Arc<str>),
+}
+
+/// How a subject was found, from strongest to weakest evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    /// Named in the same sentence.
+    Sentence,
+    /// Named earlier in the paragraph.
+    Paragraph,
+    /// The section heading.
+    Heading,
+}
+
+/// A subject with the way it was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attached {
+    /// The subject.
+    pub subject: Subject,
+    /// How it was found.
+    pub via: Via,
+}
+
+/// A figure: "more than 92,000 lives".
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureClaim {
+    /// The central value as written (92000).
+    pub value: f64,
+    /// The values the wording allows.
+    pub interval: Interval,
+    /// What it counts, if the words around it say.
+    pub measure: Option<MeasureId>,
+    /// A part rather than the whole ("another 3,000").
+    pub partial: bool,
+    /// What it is about.
+    pub subject: Option<Attached>,
+}
+
+/// A date: "April 5, 2385", "First Contact Day".
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateClaim {
+    /// The parts given.
+    pub date: PartialDate,
+    /// The sentence measures from the subject ("a year after ...").
+    pub relative: bool,
+    /// What it is about.
+    pub subject: Option<Attached>,
+}
+
+/// A title in a title context: `the Short Treks episode "Children of Mars"`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TitleClaim {
+    /// The title as written, without surrounding punctuation.
+    pub title: String,
+    /// The series named in the sentence.
+    pub series: Option<EntityId>,
+    /// The kind of work the context announces (an index into `Vocabulary::work_kinds`).
+    pub kind: Option<usize>,
+    /// Season and episode given in the sentence.
+    pub episode: Option<EpisodeRef>,
+}
+
+/// What a claim says.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClaimKind {
+    /// A known spelling of an entity, right or a known misspelling (`form` indexes
+    /// `NameIndex::forms`).
+    Name {
+        /// The form matched.
+        form: usize,
+    },
+    /// A proper-noun phrase a small edit away from one entity's name.
+    NearName {
+        /// The closest form.
+        form: usize,
+    },
+    /// A title.
+    Title(TitleClaim),
+    /// A figure.
+    Figure(FigureClaim),
+    /// A date.
+    Date(DateClaim),
+    /// "Commodore Oh": a rank given to a character.
+    Rank {
+        /// Index into `Vocabulary::rank_names`.
+        rank: usize,
+        /// The character.
+        entity: EntityId,
+        /// The bytes of the rank words.
+        rank_span: Range<usize>,
+    },
+    /// "Narek (Harry Treadaway)": a performer credited with a role.
+    Credit {
+        /// The character.
+        character: EntityId,
+        /// The performer as written.
+        performer: String,
+    },
+}
+
+/// One claim: what it says and where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// The bytes the claim is about: the name, the title, the figure, the date, the rank
+    /// and name, the performer.
+    pub span: Range<usize>,
+    /// What it says.
+    pub kind: ClaimKind,
+}
+
+/// Extracts every claim of a document, in order of position.
+pub fn extract(doc: &Document, canon: &Canon) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    let mut heading: Option<Subject> = None;
+    for block in &doc.blocks {
+        let text = BlockText::new(&doc.prose, block.span.clone(), canon);
+        let start = claims.len();
+        names::extract(&text, &mut claims);
+        rank::extract(&text, &mut claims);
+        credit::extract(&text, &mut claims);
+        title::extract(&text, &doc.emphasis, &mut claims);
+        date::extract(&text, &mut claims);
+        quantity::extract(&text, &mut claims);
+        if let BlockKind::Heading(_) = block.kind {
+            heading = Some(subject::of_heading(&text, &doc.path));
+        }
+        subject::attach(&text, heading.as_ref(), &mut claims[start..]);
+    }
+    claims.sort_by_key(|c| (c.span.start, c.span.end));
+    claims
+}

@@ -1,0 +1,117 @@
+//! Name claims: every known spelling the automaton found, and capitalised proper-noun
+//! phrases that are a near miss of one entity's name ("Utopia Planitai", "Jean-Luc
+//! Piccard", "Kathryn Jane Way").
+//!
+//! A phrase is a run of capitalised words joined by single spaces, with connectors such as
+//! "of" inside. Known names split runs; what remains is tried window by window, longest
+//! first. A lone capitalised word is only tried right after a rank ("Admiral Piccard"),
+//! where it cannot be the first word of a sentence.
+
+use std::ops::Range;
+
+use crate::extract::block::BlockText;
+use crate::extract::{Claim, ClaimKind};
+use crate::pack::model::EntityKind;
+use crate::pack::names::Target;
+
+/// The most words a near-miss window may have.
+const MAX_WINDOW: usize = 6;
+
+/// Adds name and near-name claims for one block.
+pub fn extract(text: &BlockText, claims: &mut Vec<Claim>) {
+    for m in &text.mentions {
+        claims.push(Claim {
+            span: m.span.clone(),
+            kind: ClaimKind::Name { form: m.form },
+        });
+    }
+    for run in phrase_runs(text) {
+        near_misses(text, run, claims);
+    }
+}
+
+/// Runs of capitalised words (token-index ranges), split at known names.
+fn phrase_runs(text: &BlockText) -> Vec<Range<usize>> {
+    let connectors = &text.canon.vocab.connectors;
+    let covered = |i: usize| {
+        let span = &text.tokens[i].span;
+        text.mentions.iter().any(|m| m.span.start < span.end && span.start < m.span.end)
+    };
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < text.tokens.len() {
+        if !text.is_capitalised(i) || covered(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while end < text.tokens.len() && text.joined_by_space(end - 1) && !covered(end) {
+            if text.is_capitalised(end) {
+                end += 1;
+            } else if connectors.contains(text.words[end])
+                && end + 1 < text.tokens.len()
+                && text.joined_by_space(end)
+                && text.is_capitalised(end + 1)
+                && !covered(end + 1)
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        runs.push(start..end);
+        i = end;
+    }
+    runs
+}
+
+fn near_misses(text: &BlockText, run: Range<usize>, claims: &mut Vec<Claim>) {
+    let index = &text.canon.names;
+    // A rank at the head of the run is not part of the name.
+    let mut start = run.start;
+    while start < run.end && text.canon.vocab.ranks.match_start(&text.words[start..start + 1]).is_some() {
+        start += 1;
+    }
+    let after_rank = start > run.start || text.rank_before(text.tokens[run.start].span.start).is_some();
+    let mut i = start;
+    'windows: while i < run.end {
+        let longest = (run.end - i).min(MAX_WINDOW);
+        for len in (1..=longest).rev() {
+            if len == 1 && !(after_rank && i == start) {
+                continue;
+            }
+            let last = i + len - 1;
+            let connector_edge = |k: usize| !text.is_capitalised(k);
+            if connector_edge(i) || connector_edge(last) {
+                continue;
+            }
+            let span = text.tokens[i].span.start..strip_possessive(text, last);
+            let phrase = text.slice(span.clone());
+            let Some(near) = index.near_miss(phrase) else { continue };
+            let Target::Entity(entity) = index.forms[near.form].target else { continue };
+            if len == 1 && text.canon.entities[entity].kind != EntityKind::Person {
+                continue;
+            }
+            claims.push(Claim {
+                span,
+                kind: ClaimKind::NearName { form: near.form },
+            });
+            i += len;
+            continue 'windows;
+        }
+        i += 1;
+    }
+}
+
+/// The end of token `i` without a possessive ending ("Piccard's" -> "Piccard").
+fn strip_possessive(text: &BlockText, i: usize) -> usize {
+    let word = text.words[i];
+    let end = text.tokens[i].span.end;
+    for ending in ["'s", "\u{2019}s"] {
+        if word.len() > ending.len() && word.ends_with(ending) {
+            return end - ending.len();
+        }
+    }
+    end
+}

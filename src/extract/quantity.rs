@@ -1,0 +1,197 @@
+//! Quantities: a qualifier, a figure and the measure it counts, as one claim.
+//!
+//! "more than 92,000 lives" -> (92000, inf) deaths; "nearly 20,000 starships were
+//! destroyed" -> [18000, 20000] ships destroyed; "killed 20,000" -> about 20,000 deaths.
+//! The measure comes from the words around the figure: a noun after it ("lives",
+//! "starships"), a verb after it or after the people it counts ("died", "92,000 people
+//! were killed"), or a phrase before it ("killed", "a death toll of"). A figure with none
+//! of these counts nothing we know and never contradicts canon.
+
+use std::ops::Range;
+
+use crate::extract::block::BlockText;
+use crate::extract::number::{Figure, figure};
+use crate::extract::tokens::TokenKind;
+use crate::extract::{Claim, ClaimKind, FigureClaim};
+use crate::pack::model::MeasureId;
+use crate::pack::vocab::Meaning;
+use crate::value::Interval;
+
+/// Adds a figure claim for every figure of the block not inside a name, title or date.
+pub fn extract(text: &BlockText, claims: &mut Vec<Claim>) {
+    let taken: Vec<Range<usize>> = claims
+        .iter()
+        .filter(|c| c.span.start >= text.span.start && c.span.end <= text.span.end)
+        .map(|c| c.span.clone())
+        .collect();
+    let overlaps = |span: &Range<usize>| taken.iter().any(|t| t.start < span.end && span.start < t.end);
+    let mut i = 0;
+    while i < text.tokens.len() {
+        match quantity_at(text, i) {
+            Some((claim, next)) if !overlaps(&claim.span) => {
+                claims.push(claim);
+                i = next;
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+/// The interval a qualifier and a figure stand for.
+pub fn interval(meaning: Option<Meaning>, f: &Figure) -> Interval {
+    let v = f.value;
+    if f.vague {
+        return Interval::at_least(v);
+    }
+    match meaning {
+        None => Interval::rounded(v, f.unit),
+        Some(Meaning::Above) => Interval::above(v),
+        Some(Meaning::AtLeast) => Interval::at_least(v),
+        Some(Meaning::Nearly) => Interval::closed(v * 0.9, v),
+        Some(Meaning::About) => {
+            let spread = (v * 0.1).max(f.unit / 2.0);
+            Interval::closed((v - spread).max(0.0), v + spread)
+        }
+        Some(Meaning::AtMost) => Interval::at_most(v),
+        Some(Meaning::Below) => Interval::below(v),
+        Some(Meaning::Exact) => Interval::exact(v),
+    }
+}
+
+/// A quantity starting at token `i`: the claim and the index of the token after it.
+fn quantity_at(text: &BlockText, i: usize) -> Option<(Claim, usize)> {
+    let vocab = &text.canon.vocab;
+    let (meaning, q_len) = match vocab.qualifiers.match_start(&text.words[i..]) {
+        Some((m, n)) => (Some(m), n),
+        None => (None, 0),
+    };
+    let f_tok = i + q_len;
+    let token = text.tokens.get(f_tok)?;
+    if token.kind == TokenKind::Punct {
+        return None;
+    }
+    let start = token.span.start;
+    let (rest, fig) = figure(vocab, &text.prose[start..text.span.end]).ok()?;
+    let fig_end = text.span.end - rest.len();
+    let next = text.token_from(fig_end);
+    if not_a_count(text, i, next) {
+        return Some((inert(text, i, fig_end, &fig), next));
+    }
+    let partial = (i > 0 && vocab.partial_before.contains(&text.words[i - 1].to_lowercase()))
+        || text.words.get(next).is_some_and(|w| vocab.partial_after.contains(&w.to_lowercase()));
+    let claim = Claim {
+        span: text.tokens[i].span.start..fig_end,
+        kind: ClaimKind::Figure(FigureClaim {
+            value: fig.value,
+            interval: interval(meaning, &fig),
+            measure: measure(text, i, next),
+            partial,
+            subject: None,
+        }),
+    };
+    Some((claim, next))
+}
+
+/// A figure that counts nothing: a percentage, money, a number ("No. 5", "#5").
+fn not_a_count(text: &BlockText, i: usize, next: usize) -> bool {
+    let before = i.checked_sub(1).map(|b| text.words[b]);
+    let after = text.words.get(next).copied();
+    matches!(before, Some("$" | "£" | "€" | "#" | "No" | "no"))
+        || matches!(after, Some("%" | "percent" | "per"))
+        || after.is_some_and(|a| a == "-" && text.tokens[next].span.start == text.tokens[next - 1].span.end)
+}
+
+fn inert(text: &BlockText, i: usize, end: usize, fig: &Figure) -> Claim {
+    Claim {
+        span: text.tokens[i].span.start..end,
+        kind: ClaimKind::Figure(FigureClaim {
+            value: fig.value,
+            interval: Interval::exact(fig.value),
+            measure: None,
+            partial: false,
+            subject: None,
+        }),
+    }
+}
+
+/// What the figure counts. `q` is the first token of the qualifier (or the figure), `k`
+/// the first token after the figure.
+fn measure(text: &BlockText, q: usize, k: usize) -> Option<MeasureId> {
+    let vocab = &text.canon.vocab;
+    let measures = &text.canon.measures;
+    let words = &text.words;
+    let before_ok = |m: MeasureId| measures[m].before.match_end(&words[..q]).is_some();
+    // Up to two adjectives between the figure and its noun ("20,000 unfinished starships").
+    for skip in 0..=2usize {
+        let at = k + skip;
+        if at >= words.len() || (skip > 0 && !is_plain_word(text, at - 1)) {
+            break;
+        }
+        let noun = measures
+            .iter()
+            .enumerate()
+            .find_map(|(m, measure)| measure.nouns.match_start(&words[at..]).map(|(_, n)| (m, n)));
+        if let Some((_, n)) = noun {
+            let after = at + n;
+            if vetoed(text, after) {
+                return None;
+            }
+            // Every measure that has this noun; one that needs a verb and has it wins.
+            let mut plain = None;
+            for (m, measure) in measures.iter().enumerate() {
+                if measure.nouns.match_start(&words[at..]).is_none() {
+                    continue;
+                }
+                let verb = before_ok(m) || after_phrase(text, m, after);
+                if measure.needs_verb && verb {
+                    return Some(m);
+                }
+                if !measure.needs_verb && plain.is_none() {
+                    plain = Some(m);
+                }
+            }
+            return plain;
+        }
+        if let Some((_, n)) = vocab.people.match_start(&words[at..]) {
+            let after = at + n;
+            if vetoed(text, after) {
+                return None;
+            }
+            return verb_measure(text, |m| before_ok(m) || after_phrase(text, m, after));
+        }
+    }
+    if vetoed(text, k) {
+        return None;
+    }
+    verb_measure(text, |m| before_ok(m) || measures[m].after.match_start(&words[k.min(words.len())..]).is_some())
+}
+
+/// The first measure that needs no noun and whose phrases fit.
+fn verb_measure(text: &BlockText, fits: impl Fn(MeasureId) -> bool) -> Option<MeasureId> {
+    let measures = &text.canon.measures;
+    (0..measures.len()).find(|&m| !measures[m].needs_verb && fits(m))
+}
+
+/// A measure's after-phrase at `at` or one word later ("were quickly destroyed").
+fn after_phrase(text: &BlockText, m: MeasureId, at: usize) -> bool {
+    let after = &text.canon.measures[m].after;
+    (at..(at + 2).min(text.words.len())).any(|p| (p == at || is_plain_word(text, p - 1)) && after.match_start(&text.words[p..]).is_some())
+}
+
+/// A veto word ("saved") within three words of `at`, before any punctuation or "and".
+fn vetoed(text: &BlockText, at: usize) -> bool {
+    let veto = &text.canon.vocab.measure_veto;
+    for p in at..(at + 3).min(text.words.len()) {
+        if text.tokens[p].kind == TokenKind::Punct || text.words[p].eq_ignore_ascii_case("and") || text.words[p].eq_ignore_ascii_case("but") {
+            return false;
+        }
+        if veto.match_start(&text.words[p..]).is_some() {
+            return true;
+        }
+    }
+    false
+}
+
+fn is_plain_word(text: &BlockText, i: usize) -> bool {
+    text.tokens[i].kind == TokenKind::Word && text.words[i].chars().all(char::is_lowercase)
+}

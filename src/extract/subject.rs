@@ -1,0 +1,96 @@
+//! Subjects: which entity a figure or date speaks of.
+//!
+//! The entity named in the same sentence (preferring one that canon has a figure of that
+//! measure for, then the nearest before the claim, then the first after it); else the
+//! nearest named before it in the paragraph; else the section heading. A heading that
+//! names no entity is a subject local to its file. A claim with no subject is kept, but
+//! never contradicts canon.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::extract::block::BlockText;
+use crate::extract::{Attached, Claim, ClaimKind, Subject, Via};
+use crate::pack::model::{DATE_MEASURE, EntityId, EntityKind, MeasureId};
+
+/// The subject a heading gives the section under it.
+pub fn of_heading(text: &BlockText, path: &str) -> Subject {
+    match candidates(text).first() {
+        Some((entity, _)) => Subject::Entity(*entity),
+        None => {
+            let heading = text.slice(text.span.clone()).split_whitespace().collect::<Vec<_>>().join(" ");
+            Subject::Local(Arc::from(format!("{path}#{heading}")))
+        }
+    }
+}
+
+/// Attaches a subject to every measured figure and every date among `claims`.
+pub fn attach(text: &BlockText, heading: Option<&Subject>, claims: &mut [Claim]) {
+    let date = text.canon.measure(DATE_MEASURE);
+    let candidates = candidates(text);
+    for claim in claims.iter_mut() {
+        let span = claim.span.clone();
+        match &mut claim.kind {
+            ClaimKind::Figure(f) => {
+                if let Some(measure) = f.measure {
+                    f.subject = subject_for(text, &candidates, &span, Some(measure), heading);
+                }
+            }
+            ClaimKind::Date(d) => d.subject = subject_for(text, &candidates, &span, date, heading),
+            _ => {}
+        }
+    }
+}
+
+/// Entity mentions that can be subjects: not series, not performers.
+fn candidates(text: &BlockText) -> Vec<(EntityId, Range<usize>)> {
+    text.mentions
+        .iter()
+        .filter_map(|m| text.entity_of(m).map(|e| (e, m.span.clone())))
+        .filter(|(e, _)| !matches!(text.canon.entities[*e].kind, EntityKind::Series | EntityKind::Performer))
+        .collect()
+}
+
+fn subject_for(
+    text: &BlockText,
+    candidates: &[(EntityId, Range<usize>)],
+    span: &Range<usize>,
+    measure: Option<MeasureId>,
+    heading: Option<&Subject>,
+) -> Option<Attached> {
+    let outside = |c: &&(EntityId, Range<usize>)| c.1.end <= span.start || c.1.start >= span.end;
+    let token = text.token_from(span.start).min(text.tokens.len().saturating_sub(1));
+    let sentence = text.sentence_span_of(&text.sentences[text.sentence_of(token)]);
+    let in_sentence: Vec<&(EntityId, Range<usize>)> = candidates
+        .iter()
+        .filter(outside)
+        .filter(|c| c.1.start >= sentence.start && c.1.end <= sentence.end)
+        .collect();
+    if !in_sentence.is_empty() {
+        let with_fact: Vec<&(EntityId, Range<usize>)> = in_sentence
+            .iter()
+            .copied()
+            .filter(|c| measure.is_some_and(|m| text.canon.has_fact(c.0, m)))
+            .collect();
+        let pool = if with_fact.is_empty() { &in_sentence } else { &with_fact };
+        let chosen = pool
+            .iter()
+            .filter(|c| c.1.end <= span.start)
+            .max_by_key(|c| c.1.end)
+            .or_else(|| pool.iter().min_by_key(|c| c.1.start))?;
+        return Some(Attached {
+            subject: Subject::Entity(chosen.0),
+            via: Via::Sentence,
+        });
+    }
+    if let Some(before) = candidates.iter().filter(|c| c.1.end <= span.start).max_by_key(|c| c.1.end) {
+        return Some(Attached {
+            subject: Subject::Entity(before.0),
+            via: Via::Paragraph,
+        });
+    }
+    heading.map(|h| Attached {
+        subject: h.clone(),
+        via: Via::Heading,
+    })
+}

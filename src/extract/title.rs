@@ -1,0 +1,169 @@
+//! Titles: quoted or emphasised text in a title context.
+//!
+//! A quote is a title only when the words around it say so: a cue before it ("the Short
+//! Treks episode", "titled"), a season/episode reference right after it (`"X" (S2E6)`),
+//! or a cue soon after it in the same sentence (`"X", the sixth episode of ...`). Speech
+//! and scare quotes are not titles. The sentence's series and episode numbers, if any,
+//! travel with the title.
+
+use std::ops::Range;
+
+use crate::extract::block::BlockText;
+use crate::extract::episode::{EpisodeRef, episode_ref};
+use crate::extract::tokens::TokenKind;
+use crate::extract::{Claim, ClaimKind, TitleClaim};
+use crate::pack::model::{EntityId, EntityKind};
+
+/// How many tokens may sit between a cue and the title.
+const CUE_GAP: usize = 3;
+/// How many tokens after a title a cue may come.
+const CUE_AFTER: usize = 6;
+/// Titles are short.
+const MAX_TITLE_WORDS: usize = 12;
+
+/// Adds a title claim for each quoted or emphasised phrase in a title context.
+pub fn extract(text: &BlockText, emphasis: &[Range<usize>], claims: &mut Vec<Claim>) {
+    let mut candidates = quotes(text);
+    candidates.extend(
+        emphasis
+            .iter()
+            .filter(|e| e.start >= text.span.start && e.end <= text.span.end)
+            .map(|e| (e.clone(), e.clone())),
+    );
+    candidates.sort_by_key(|(outer, _)| outer.start);
+    candidates.dedup_by_key(|(_, inner)| inner.clone());
+    for (outer, inner) in candidates {
+        if let Some(claim) = title(text, outer, inner) {
+            claims.push(claim);
+        }
+    }
+}
+
+/// Quoted spans of the block: (with quotes, content).
+fn quotes(text: &BlockText) -> Vec<(Range<usize>, Range<usize>)> {
+    let body = &text.prose[text.span.clone()];
+    let base = text.span.start;
+    let mut out = Vec::new();
+    let mut straight: Option<usize> = None;
+    let mut curly: Option<usize> = None;
+    let mut single: Option<usize> = None;
+    for (i, c) in body.char_indices() {
+        let at = base + i;
+        match c {
+            '"' => match straight.take() {
+                Some(open) => out.push((open..at + 1, open + 1..at)),
+                None => straight = Some(at),
+            },
+            '\u{201c}' => curly = Some(at),
+            '\u{201d}' => {
+                if let Some(open) = curly.take() {
+                    out.push((open..at + 3, open + 3..at));
+                }
+            }
+            '\u{2018}' => single = Some(at),
+            '\u{2019}' => {
+                let next_is_letter = body[i + 3..].chars().next().is_some_and(char::is_alphabetic);
+                if !next_is_letter {
+                    if let Some(open) = single.take() {
+                        out.push((open..at + 3, open + 3..at));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A title claim for one candidate, if it is in a title context.
+fn title(text: &BlockText, outer: Range<usize>, inner: Range<usize>) -> Option<Claim> {
+    let content = trim_title(text.slice(inner.clone()));
+    if content.is_empty()
+        || !content.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        || content.split_whitespace().count() > MAX_TITLE_WORDS
+    {
+        return None;
+    }
+    let lead = text.slice(inner.clone()).len() - text.slice(inner.clone()).trim_start().len();
+    let span = inner.start + lead..inner.start + lead + content.len();
+    let open_tok = text.token_from(outer.start);
+    let close_tok = text.token_from(outer.end);
+    let vocab = &text.canon.vocab;
+    let sentence = text.sentences.get(text.sentence_of(open_tok.min(text.tokens.len().saturating_sub(1))))?.clone();
+    let after_ref = episode_right_after(text, outer.end);
+    let cue_before = (open_tok.saturating_sub(CUE_GAP + 1)..open_tok)
+        .rev()
+        .filter(|&end| end >= sentence.start)
+        .find_map(|end| vocab.title_cues.match_end(&text.words[..=end]).map(|(kind, _)| kind));
+    let cue_after = (close_tok..(close_tok + CUE_AFTER).min(sentence.end))
+        .find_map(|start| vocab.title_cues.match_start(&text.words[start..]).map(|(kind, _)| kind));
+    let kind = match (cue_before, &after_ref, cue_after) {
+        (Some(kind), _, _) => kind,
+        (None, Some(_), _) => vocab.work_kinds.iter().position(|k| k == "episode"),
+        (None, None, Some(kind)) => kind,
+        (None, None, None) => return None,
+    };
+    let episode = after_ref.or_else(|| episode_in_sentence(text, &sentence, &outer));
+    Some(Claim {
+        span,
+        kind: ClaimKind::Title(TitleClaim {
+            title: content.to_string(),
+            series: series_in_sentence(text, &sentence, &outer),
+            kind,
+            episode,
+        }),
+    })
+}
+
+/// The title without the punctuation that sits inside quotes: `"Children of Mars,"`.
+fn trim_title(raw: &str) -> &str {
+    raw.trim().trim_end_matches([',', '.', ';', ':', '!', '?']).trim_end()
+}
+
+/// An episode reference right after the closing quote: `"X" (S2E6)`, `"X", season 2`.
+fn episode_right_after(text: &BlockText, end: usize) -> Option<EpisodeRef> {
+    let rest = &text.prose[end..text.span.end];
+    let skipped = rest.len() - rest.trim_start_matches([' ', ',', '(', '\u{2014}', '-']).len();
+    let from = end + skipped;
+    shift(episode_ref(&text.canon.vocab, &text.prose[from..text.span.end])?, from)
+}
+
+/// The nearest episode reference elsewhere in the sentence.
+fn episode_in_sentence(text: &BlockText, sentence: &Range<usize>, title: &Range<usize>) -> Option<EpisodeRef> {
+    sentence
+        .clone()
+        .filter(|&t| text.tokens[t].kind != TokenKind::Punct)
+        .map(|t| text.tokens[t].span.start)
+        .filter(|&pos| pos < title.start || pos >= title.end)
+        .filter_map(|pos| shift(episode_ref(&text.canon.vocab, &text.prose[pos..text.span.end])?, pos))
+        .min_by_key(|r| distance(&r.span, title))
+}
+
+fn shift(mut r: EpisodeRef, by: usize) -> Option<EpisodeRef> {
+    r.span = r.span.start + by..r.span.end + by;
+    for (_, span) in r.season.iter_mut().chain(r.episode.iter_mut()) {
+        *span = span.start + by..span.end + by;
+    }
+    Some(r)
+}
+
+/// The series named in the sentence nearest the title (not inside it).
+fn series_in_sentence(text: &BlockText, sentence: &Range<usize>, title: &Range<usize>) -> Option<EntityId> {
+    let bytes = text.sentence_span_of(sentence);
+    text.mentions
+        .iter()
+        .filter(|m| m.span.start >= bytes.start && m.span.end <= bytes.end)
+        .filter(|m| m.span.end <= title.start || m.span.start >= title.end)
+        .filter_map(|m| text.entity_of(m).map(|e| (e, m.span.clone())))
+        .filter(|(e, _)| text.canon.entities[*e].kind == EntityKind::Series)
+        .min_by_key(|(_, span)| distance(span, title))
+        .map(|(e, _)| e)
+}
+
+fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else {
+        a.start.saturating_sub(b.end)
+    }
+}

@@ -1,0 +1,360 @@
+//! The name index: one Aho-Corasick automaton over every canonical name, alias, known
+//! misspelling and named day of the run's packs, plus the near-miss search that catches
+//! misspellings no pack lists.
+//!
+//! Matching is whole-word and case-aware: a name matches as written, or with its first
+//! letter raised at the start of a sentence ("the Mars attack" -> "The Mars attack"), or
+//! in capitals when it is long enough not to be a common word ("UTOPIA PLANITIA").
+//! Possessives and plurals ("Picard's", "Romulans") map to their entity.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::pack::model::{Day, Entity, EntityId};
+
+/// What a form names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// An entity.
+    Entity(EntityId),
+    /// A named day (index into `Canon::days`).
+    Day(usize),
+}
+
+/// Whether a form is right or a known mistake.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKind {
+    /// The canonical name.
+    Canonical,
+    /// Another correct name.
+    Alias,
+    /// A known wrong spelling.
+    Misspelling,
+}
+
+/// One spelling the index knows.
+#[derive(Debug, Clone)]
+pub struct Form {
+    /// The spelling.
+    pub text: String,
+    /// What it names.
+    pub target: Target,
+    /// Right or wrong.
+    pub kind: FormKind,
+}
+
+/// A whole-word occurrence of a known form in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameMatch {
+    /// The bytes of the name itself, without a possessive or plural ending.
+    pub span: Range<usize>,
+    /// Index into `NameIndex::forms`.
+    pub form: usize,
+}
+
+/// A near miss: a phrase close to exactly one entity's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NearMiss {
+    /// The closest form.
+    pub form: usize,
+    /// Its edit distance from the phrase.
+    pub distance: usize,
+}
+
+/// The compiled name matcher.
+#[derive(Debug, Default)]
+pub struct NameIndex {
+    /// Every form, in a stable order.
+    pub forms: Vec<Form>,
+    automaton: Option<AhoCorasick>,
+    /// Correct, proper-name forms by their lower-case first letter: near-miss targets.
+    near_targets: HashMap<char, Vec<usize>>,
+    /// Every form by its lower-case spelling.
+    by_lower: HashMap<String, Vec<usize>>,
+}
+
+/// Lower-case words that may sit inside a proper name without breaking it.
+const NAME_CONNECTORS: [&str; 8] = ["of", "de", "la", "von", "van", "der", "du", "the"];
+
+impl NameIndex {
+    /// Builds the index over entities and named days.
+    pub fn build(entities: &[Entity], days: &[Day]) -> NameIndex {
+        let mut forms = Vec::new();
+        for (id, entity) in entities.iter().enumerate() {
+            let target = Target::Entity(id);
+            forms.push(Form {
+                text: entity.name.clone(),
+                target,
+                kind: FormKind::Canonical,
+            });
+            for alias in &entity.aliases {
+                forms.push(Form {
+                    text: alias.clone(),
+                    target,
+                    kind: FormKind::Alias,
+                });
+            }
+            for wrong in &entity.misspellings {
+                forms.push(Form {
+                    text: wrong.clone(),
+                    target,
+                    kind: FormKind::Misspelling,
+                });
+            }
+        }
+        for (id, day) in days.iter().enumerate() {
+            forms.push(Form {
+                text: day.name.clone(),
+                target: Target::Day(id),
+                kind: FormKind::Canonical,
+            });
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(forms.iter().map(|f| f.text.as_str()))
+            .ok();
+        let mut near_targets: HashMap<char, Vec<usize>> = HashMap::new();
+        let mut by_lower: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, form) in forms.iter().enumerate() {
+            by_lower.entry(form.text.to_lowercase()).or_default().push(i);
+            if form.kind != FormKind::Misspelling && is_proper_name(&form.text) {
+                if let Some(first) = form.text.chars().next() {
+                    near_targets.entry(fold(first)).or_default().push(i);
+                }
+            }
+        }
+        NameIndex {
+            forms,
+            automaton,
+            near_targets,
+            by_lower,
+        }
+    }
+
+    /// Every whole-word occurrence of a known form, leftmost-longest, not overlapping.
+    pub fn find_all(&self, text: &str) -> Vec<NameMatch> {
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
+        let mut found: Vec<NameMatch> = automaton
+            .find_overlapping_iter(text)
+            .filter(|m| {
+                let form = &self.forms[m.pattern().as_usize()];
+                case_fits(&text[m.start()..m.end()], &form.text) && whole_word(text, m.start(), m.end())
+            })
+            .map(|m| NameMatch {
+                span: m.start()..m.end(),
+                form: m.pattern().as_usize(),
+            })
+            .collect();
+        found.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        let mut chosen: Vec<NameMatch> = Vec::with_capacity(found.len());
+        for m in found {
+            if chosen.last().is_none_or(|last| m.span.start >= last.span.end) {
+                chosen.push(m);
+            }
+        }
+        chosen
+    }
+
+    /// Forms spelled like `text`, ignoring case.
+    pub fn exact(&self, text: &str) -> &[usize] {
+        self.by_lower
+            .get(&text.to_lowercase())
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// The one entity name `phrase` is a near miss of, if there is exactly one.
+    ///
+    /// Length-aware: names under five letters are never guessed at, up to eleven letters
+    /// allow one edit, longer names two. The first letter must agree, and a phrase that is
+    /// equally close to two different entities is left alone.
+    pub fn near_miss(&self, phrase: &str) -> Option<NearMiss> {
+        let first = fold(phrase.chars().next()?);
+        let candidates = self.near_targets.get(&first)?;
+        let phrase_lower = phrase.to_lowercase();
+        let phrase_len = phrase_lower.chars().count();
+        let phrase_words = phrase.split_whitespace().count();
+        let mut best: Option<(usize, usize)> = None;
+        let mut tied_other_entity = false;
+        for &i in candidates {
+            let form = &self.forms[i];
+            let form_len = form.text.chars().count();
+            let allowed = allowed_edits(form_len);
+            if allowed == 0 || phrase_len.abs_diff(form_len) > allowed {
+                continue;
+            }
+            if phrase_words.abs_diff(form.text.split_whitespace().count()) > 1 {
+                continue;
+            }
+            let form_lower = form.text.to_lowercase();
+            if is_inflection(&phrase_lower, &form_lower) {
+                return None;
+            }
+            let d = strsim::osa_distance(&phrase_lower, &form_lower);
+            if d == 0 {
+                return None;
+            }
+            if d > allowed {
+                continue;
+            }
+            match best {
+                Some((bd, bi)) if d > bd || (d == bd && self.forms[bi].target == form.target) => {}
+                Some((bd, bi)) if d == bd => {
+                    // Same distance, different entity: ambiguous unless something closer turns up.
+                    tied_other_entity = self.forms[bi].target != form.target;
+                }
+                _ => {
+                    best = Some((d, i));
+                    tied_other_entity = false;
+                }
+            }
+        }
+        let (distance, form) = best?;
+        (!tied_other_entity).then_some(NearMiss { form, distance })
+    }
+}
+
+fn fold(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+fn allowed_edits(len: usize) -> usize {
+    match len {
+        0..=4 => 0,
+        5..=11 => 1,
+        _ => 2,
+    }
+}
+
+/// A plural or possessive of the form is not a misspelling of it.
+fn is_inflection(phrase: &str, form: &str) -> bool {
+    phrase
+        .strip_prefix(form)
+        .is_some_and(|rest| matches!(rest, "s" | "es" | "'s" | "\u{2019}s" | "'"))
+}
+
+/// A proper name: every word capitalised, except connectors like "of".
+fn is_proper_name(text: &str) -> bool {
+    text.split_whitespace().all(|word| {
+        word.chars().next().is_some_and(char::is_uppercase) || NAME_CONNECTORS.contains(&word)
+    })
+}
+
+/// Case rules for a match: as written; with the first letter raised; or in capitals when
+/// the name is long enough not to be an interjection.
+fn case_fits(found: &str, form: &str) -> bool {
+    if found == form {
+        return true;
+    }
+    let mut f = found.chars();
+    let mut p = form.chars();
+    if let (Some(a), Some(b)) = (f.next(), p.next()) {
+        if b.is_lowercase() && a.is_uppercase() && a.to_lowercase().eq(b.to_lowercase()) && f.as_str() == p.as_str() {
+            return true;
+        }
+    }
+    form.chars().filter(|c| c.is_alphabetic()).count() >= 4
+        && found.chars().all(|c| !c.is_lowercase())
+        && found.to_uppercase() == form.to_uppercase()
+}
+
+/// Whole words: no letter or digit just before; just after, nothing, a possessive, or a
+/// plural ending.
+fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before_ok = text[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+    before_ok && suffix_len(&text[end..]).is_some()
+}
+
+/// The length of a possessive or plural ending at the start of `rest`, if `rest` starts at
+/// a word boundary (0) or with such an ending.
+pub fn suffix_len(rest: &str) -> Option<usize> {
+    let boundary = |s: &str| s.chars().next().is_none_or(|c| !c.is_alphanumeric());
+    if boundary(rest) {
+        // Also covers possessives: an apostrophe is a boundary.
+        return Some(0);
+    }
+    for plural in ["s", "es"] {
+        if let Some(after) = rest.strip_prefix(plural) {
+            if boundary(after) {
+                return Some(plural.len());
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pack::model::{EntityKind, Origin};
+
+    fn entity(id: &str, name: &str, aliases: &[&str], wrong: &[&str]) -> Entity {
+        Entity {
+            id: id.into(),
+            kind: EntityKind::Place,
+            name: name.into(),
+            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            misspellings: wrong.iter().map(|s| s.to_string()).collect(),
+            ranks: vec![],
+            performer: None,
+            standalone: true,
+            complete: false,
+            origin: Origin { pack: 0, span: 0..0 },
+        }
+    }
+
+    fn index() -> NameIndex {
+        NameIndex::build(
+            &[
+                entity("up", "Utopia Planitia", &["Utopia Planitia Fleet Yards"], &["Utopia Plantia"]),
+                entity("mars", "Mars", &[], &[]),
+                entity("attack", "attack on Mars", &["the Mars attack"], &[]),
+                entity("picard", "Jean-Luc Picard", &["Picard"], &[]),
+                entity("oh", "Oh", &[], &[]),
+                entity("maris", "Maris", &[], &[]),
+                entity("marin", "Marin", &[], &[]),
+            ],
+            &[],
+        )
+    }
+
+    fn found(text: &str) -> Vec<&str> {
+        index().find_all(text).into_iter().map(|m| &text[m.span]).collect()
+    }
+
+    #[test]
+    fn longest_whole_word_matches_win() {
+        assert_eq!(found("The attack on Mars hit Utopia Planitia Fleet Yards."), [
+            "attack on Mars",
+            "Utopia Planitia Fleet Yards"
+        ]);
+    }
+
+    #[test]
+    fn possessives_and_plurals_map_to_the_name() {
+        assert_eq!(found("Picard's ship; the Picards; Marsh"), ["Picard", "Picard"]);
+    }
+
+    #[test]
+    fn sentence_start_may_raise_the_first_letter_only() {
+        assert_eq!(found("The Mars attack. oh dear, Oh."), ["The Mars attack", "Oh"]);
+        assert_eq!(found("UTOPIA PLANITIA and OH"), ["UTOPIA PLANITIA"]);
+    }
+
+    #[test]
+    fn near_misses_need_one_clear_target() {
+        let idx = index();
+        let near = |p: &str| idx.near_miss(p).map(|n| idx.forms[n.form].text.as_str());
+        assert_eq!(near("Utopia Planitai"), Some("Utopia Planitia"));
+        assert_eq!(near("Jean-Luc Piccard"), Some("Jean-Luc Picard"));
+        assert_eq!(near("Utopia Planitia"), None);
+        assert_eq!(near("Picards"), None);
+        assert_eq!(near("Marit"), None, "as close to Maris as to Marin");
+        assert_eq!(near("Ohh"), None, "short names are never guessed at");
+    }
+}

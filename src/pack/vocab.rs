@@ -1,0 +1,159 @@
+//! Shared vocabulary, compiled: number words, qualifiers, ranks, the words for people,
+//! title cues, month names. The core pack writes it; every pack may add to it. The
+//! extractors read nothing but this, so a new language or register is pack data.
+
+use std::collections::{HashMap, HashSet};
+
+/// How a qualifier turns a number into an interval.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Meaning {
+    /// "more than N": (N, inf).
+    Above,
+    /// "at least N": [N, inf).
+    AtLeast,
+    /// "nearly N": [0.9 N, N].
+    Nearly,
+    /// "about N": N give or take 10%.
+    About,
+    /// "up to N": [0, N].
+    AtMost,
+    /// "fewer than N": [0, N).
+    Below,
+    /// "exactly N": [N, N].
+    Exact,
+}
+
+impl Meaning {
+    /// Spellings in a pack's `meaning = "..."`.
+    pub const NAMES: [(&'static str, Meaning); 7] = [
+        ("about", Meaning::About),
+        ("above", Meaning::Above),
+        ("at-least", Meaning::AtLeast),
+        ("at-most", Meaning::AtMost),
+        ("below", Meaning::Below),
+        ("exact", Meaning::Exact),
+        ("nearly", Meaning::Nearly),
+    ];
+}
+
+/// A set of phrases of one or more words, matched case-insensitively against words.
+#[derive(Debug, Clone)]
+pub struct PhraseSet<T> {
+    phrases: Vec<(Vec<String>, T)>,
+}
+
+impl<T> Default for PhraseSet<T> {
+    fn default() -> Self {
+        PhraseSet { phrases: Vec::new() }
+    }
+}
+
+impl<T: Copy> PhraseSet<T> {
+    /// Adds a phrase ("more than") with the value it stands for.
+    pub fn add(&mut self, phrase: &str, value: T) {
+        let words: Vec<String> = crate::extract::tokens::tokenize(phrase, 0)
+            .into_iter()
+            .map(|t| phrase[t.span].to_lowercase())
+            .collect();
+        if !words.is_empty() && !self.phrases.iter().any(|(w, _)| *w == words) {
+            self.phrases.push((words, value));
+            // Longest first, so "more than" wins over "more".
+            self.phrases.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+    }
+
+    /// The longest phrase that starts at `words[0]`: its value and length in words.
+    pub fn match_start(&self, words: &[&str]) -> Option<(T, usize)> {
+        self.phrases.iter().find_map(|(phrase, value)| {
+            (words.len() >= phrase.len() && phrase.iter().zip(words).all(|(p, w)| p.eq_ignore_ascii_case(w)))
+                .then_some((*value, phrase.len()))
+        })
+    }
+
+    /// The longest phrase that ends at the last of `words`: its value and length in words.
+    pub fn match_end(&self, words: &[&str]) -> Option<(T, usize)> {
+        self.phrases.iter().find_map(|(phrase, value)| {
+            let n = phrase.len();
+            (words.len() >= n
+                && phrase
+                    .iter()
+                    .zip(&words[words.len() - n..])
+                    .all(|(p, w)| p.eq_ignore_ascii_case(w)))
+            .then_some((*value, n))
+        })
+    }
+
+    /// Whether there are no phrases.
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+}
+
+/// The part a number word plays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberWord {
+    /// one .. nineteen.
+    Unit(u64),
+    /// twenty .. ninety.
+    Ten(u64),
+    /// hundred, thousand, million.
+    Scale(u64),
+    /// dozen, score: counted like units of their size ("two dozen").
+    Collective(u64),
+    /// hundreds, thousands: "hundreds of" means at least a hundred.
+    Vague(u64),
+    /// first .. twentieth, for episode and season numbers.
+    Ordinal(u64),
+}
+
+/// Everything the extractors read, compiled for look-up.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    /// Number words by lower-case spelling.
+    pub numbers: HashMap<String, NumberWord>,
+    /// Multipliers written straight after digits ("92k").
+    pub suffixes: HashMap<String, u64>,
+    /// Qualifiers ("more than") with their meaning.
+    pub qualifiers: PhraseSet<Meaning>,
+    /// Words for counted people ("people", "civilians"): the number counts them, and the
+    /// measure comes from the verb ("92,000 people died").
+    pub people: PhraseSet<()>,
+    /// Ranks, longest first ("Rear Admiral" before "Admiral").
+    pub ranks: PhraseSet<usize>,
+    /// Rank spellings, indexed by the values in `ranks`.
+    pub rank_names: Vec<String>,
+    /// Words soon after a figure that cancel its measure ("lives were saved").
+    pub measure_veto: PhraseSet<()>,
+    /// Words that make a quote a title, with the kind of work they announce (None: any).
+    pub title_cues: PhraseSet<Option<usize>>,
+    /// Work kinds named by title cues, indexed by the values in `title_cues`.
+    pub work_kinds: Vec<String>,
+    /// Words that make a date relative to the subject rather than its date ("after").
+    pub relative_time: HashSet<String>,
+    /// Words right before a figure that make it a part ("another 3,000").
+    pub partial_before: HashSet<String>,
+    /// Words right after a figure that make it a part ("3,000 more").
+    pub partial_after: HashSet<String>,
+    /// Month names and abbreviations, lower case, to month number.
+    pub months: HashMap<String, u8>,
+    /// Phrases before a performer's name in a credit ("played by").
+    pub credit_before: PhraseSet<()>,
+    /// Phrases between a performer and the role ("as", "plays").
+    pub credit_after: PhraseSet<()>,
+    /// Abbreviations whose full stop does not end a sentence ("Dr", "Lt").
+    pub abbreviations: HashSet<String>,
+    /// Lower-case words that may sit inside a proper name ("of", "de").
+    pub connectors: HashSet<String>,
+}
+
+impl Vocabulary {
+    /// The spelling of a rank index.
+    pub fn rank_name(&self, index: usize) -> &str {
+        &self.rank_names[index]
+    }
+
+    /// The index of a rank spelling (case-sensitive), if the vocabulary has it.
+    pub fn rank_index(&self, name: &str) -> Option<usize> {
+        self.rank_names.iter().position(|r| r == name)
+    }
+}

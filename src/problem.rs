@@ -1,0 +1,154 @@
+//! Problems: errors in the user's set-up (a pack, a config, a file that cannot be read).
+//!
+//! A problem is not a finding. Findings are about the checked texts; problems stop the run
+//! (exit code 2) and point into the file that is wrong, with a caret under the bad bytes
+//! and a "did you mean" where one fits, rendered with the same codespan-reporting look.
+
+use std::fmt;
+use std::io::Write as _;
+use std::ops::Range;
+use std::sync::Arc;
+
+use codespan_reporting::diagnostic::{Diagnostic, Label};
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term;
+
+/// A file a problem points into (a pack, a config), kept whole for rendering.
+#[derive(Debug, Clone)]
+pub struct ProblemFile {
+    /// The name shown to the user.
+    pub name: String,
+    /// The file's text.
+    pub text: Arc<str>,
+}
+
+/// One error in the set-up, with the place it was found.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    /// What is wrong.
+    pub message: String,
+    /// Where it is, if it is in a file.
+    pub file: Option<ProblemFile>,
+    /// The bytes of `file` it is about, with a short label.
+    pub primary: Option<(Range<usize>, String)>,
+    /// Other places in the same file that matter (the first definition of a duplicate).
+    pub secondary: Vec<(Range<usize>, String)>,
+    /// Further notes: "did you mean", what to do.
+    pub notes: Vec<String>,
+}
+
+impl Problem {
+    /// A problem with no place in a file (for example a path that does not exist).
+    pub fn plain(message: impl Into<String>) -> Self {
+        Problem {
+            message: message.into(),
+            file: None,
+            primary: None,
+            secondary: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    /// A problem at `span` of `file`.
+    pub fn at(
+        file: &ProblemFile,
+        span: Range<usize>,
+        message: impl Into<String>,
+        label: impl Into<String>,
+    ) -> Self {
+        Problem {
+            message: message.into(),
+            file: Some(file.clone()),
+            primary: Some((span, label.into())),
+            secondary: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    /// Adds a note.
+    pub fn note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    /// Adds a secondary label in the same file.
+    pub fn also(mut self, span: Range<usize>, label: impl Into<String>) -> Self {
+        self.secondary.push((span, label.into()));
+        self
+    }
+
+    /// Renders the problem rustc-style into a string (no colour).
+    pub fn render(&self) -> String {
+        let mut buffer = term::termcolor::Buffer::no_color();
+        self.render_to(&mut buffer);
+        String::from_utf8_lossy(buffer.as_slice()).into_owned()
+    }
+
+    /// Renders the problem into a colour-capable writer.
+    pub fn render_to(&self, out: &mut dyn term::termcolor::WriteColor) {
+        let mut diagnostic = Diagnostic::error().with_message(&self.message);
+        if let Some((span, label)) = &self.primary {
+            diagnostic = diagnostic.with_labels(vec![Label::primary((), span.clone()).with_message(label)]);
+        }
+        for (span, label) in &self.secondary {
+            diagnostic.labels.push(Label::secondary((), span.clone()).with_message(label));
+        }
+        diagnostic = diagnostic.with_notes(self.notes.clone());
+        let config = term::Config::default();
+        let rendered = match &self.file {
+            Some(file) => {
+                let simple = SimpleFile::new(file.name.as_str(), file.text.as_ref());
+                term::emit_to_write_style(out, &config, &simple, &diagnostic)
+            }
+            None => {
+                let empty = SimpleFile::new("", "");
+                term::emit_to_write_style(out, &config, &empty, &diagnostic)
+            }
+        };
+        if rendered.is_err() {
+            // The span did not fit the file; still say what is wrong.
+            let _ = writeln!(out, "error: {}", self.message);
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// The closest of `candidates` to `word`, if it is close enough to suggest.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::osa_distance(&word.to_lowercase(), &c.to_lowercase()), c))
+        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn did_you_mean_suggests_close_keys_only() {
+        assert_eq!(did_you_mean("nmae", ["name", "kind", "aliases"]), Some("name"));
+        assert_eq!(did_you_mean("colour", ["name", "kind"]), None);
+    }
+
+    #[test]
+    fn renders_a_caret_under_the_span() {
+        let file = ProblemFile {
+            name: "pack.toml".into(),
+            text: "[pack]\nnmae = \"x\"\n".into(),
+        };
+        let out = Problem::at(&file, 7..11, "unknown key `nmae`", "not a pack key")
+            .note("did you mean `name`?")
+            .render();
+        assert!(out.contains("error: unknown key `nmae`"), "{out}");
+        assert!(out.contains("pack.toml:2:1"), "{out}");
+        assert!(out.contains("^^^^ not a pack key"), "{out}");
+    }
+}

@@ -1,7 +1,27 @@
 //! canonlint: a continuity linter for fiction.
+//!
+//! The pipeline, one file at a time and in parallel (`engine`):
+//!
+//! 1. `source` reads a file as a person reads it (Markdown, plain text) into a *prose
+//!    view* with the same byte offsets as the file, plus its blocks.
+//! 2. `extract` parses *claims* out of the prose: names, titles, figures, dates, ranks
+//!    and credits, and attaches figures and dates to their *subject*.
+//! 3. `checks` compare claims with the *canon* (`pack`: TOML packs under `rules/`) and
+//!    produce *findings*; `checks::cross_document` then compares what every file stated.
+//! 4. `report` prints findings: rustc-style for people, JSON for tools.
+//!
+//! Words, kept distinct everywhere: a *check* is code (`name-variant`); a *rule* or
+//! *fact* is a TOML entry in a pack that a check reads; a *claim* is what was extracted
+//! from a text; a *finding* is what is reported; a *problem* is an error in the set-up
+//! (a bad pack or config, an unreadable file) that stops or spoils the run.
+
+pub mod checks;
+pub mod cli;
 pub mod engine;
 pub mod extract;
+pub mod finding;
 pub mod pack;
 pub mod problem;
+pub mod report;
 pub mod source;
 pub mod value;

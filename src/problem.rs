@@ -5,7 +5,6 @@
 //! and a "did you mean" where one fits, rendered with the same codespan-reporting look.
 
 use std::fmt;
-use std::io::Write as _;
 use std::ops::Range;
 use std::sync::Arc;
 

@@ -1,2 +1,257 @@
-//! engine
+//! The run: find the files, load each one's config and canon, check the files in parallel,
+//! run the cross-document check over what they stated, and sort the findings.
+//!
+//! Per-file work is independent (rayon); each file yields its findings and compact
+//! records of its figures and dates, and its text is kept only if a finding points into
+//! it. Findings are sorted by path, offset and code afterwards, so output is identical
+//! whatever the thread count.
+
+pub mod config;
+mod process;
 pub mod walk;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::checks::{self, cross_document};
+use crate::finding::{FileId, Finding, Severity};
+use crate::pack::{self, Canon};
+use crate::problem::Problem;
+use config::{Config, Level};
+use walk::Input;
+
+/// What to check.
+#[derive(Debug, Default, Clone)]
+pub struct Options {
+    /// Files and directories; `-` is standard input.
+    pub paths: Vec<PathBuf>,
+    /// The name to report standard input under (its extension picks the format).
+    pub stdin_name: Option<String>,
+    /// The text of standard input, read by the caller.
+    pub stdin_text: Option<String>,
+    /// Packs for this run, replacing the configs' `packs`.
+    pub packs: Option<Vec<String>>,
+}
+
+/// A file of the run: a checked file or a pack, with its text when a finding needs it.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path shown to users.
+    pub path: String,
+    /// The text, if kept.
+    pub text: Option<Arc<str>>,
+}
+
+/// A file that was not checked, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// The path shown to users.
+    pub path: String,
+    /// Why.
+    pub reason: String,
+}
+
+/// The result of a run.
+#[derive(Debug)]
+pub struct Outcome {
+    /// Every file findings may point into, by `FileId`.
+    pub files: Vec<SourceFile>,
+    /// Findings in report order.
+    pub findings: Vec<Finding>,
+    /// How many files were checked.
+    pub checked: usize,
+    /// Files not checked.
+    pub skipped: Vec<Skipped>,
+    /// Files that could not be read: reported, and the run exits 2, but the rest is checked.
+    pub problems: Vec<Problem>,
+    /// The strictest `deny` of the configs that governed the run.
+    pub deny: Option<Severity>,
+}
+
+/// One governing set-up: a config and the canon its packs make.
+struct Setup {
+    config: Arc<Config>,
+    canon: Arc<Canon>,
+    /// `canon.files[i]` is file `packs[i]` of the run.
+    packs: Vec<FileId>,
+}
+
+/// Runs a check. `Err` holds problems that stop the run before any file is checked
+/// (a bad config or pack).
+pub fn run(options: &Options) -> Result<Outcome, Vec<Problem>> {
+    let (inputs, mut problems) = walk::collect(&options.paths, options.stdin_name.as_deref());
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let mut configs: HashMap<PathBuf, Arc<Config>> = HashMap::new();
+    let mut canons: HashMap<(PathBuf, Vec<String>), usize> = HashMap::new();
+    let mut setups: Vec<Setup> = Vec::new();
+    let mut files: Vec<SourceFile> = Vec::new();
+    let mut checked: Vec<(Input, usize)> = Vec::new();
+    let mut fatal = Vec::new();
+    for input in inputs {
+        let dir = input_dir(&input, &cwd, options.stdin_name.as_deref());
+        let config = match governing_config(&dir, &mut configs) {
+            Ok(c) => c,
+            Err(p) => {
+                fatal.extend(p);
+                continue;
+            }
+        };
+        if !input.explicit && config.skips(&cwd.join(&input.path)) {
+            continue;
+        }
+        let packs = options.packs.clone().unwrap_or_else(|| config.packs.clone());
+        let key = (config.dir.clone(), packs.clone());
+        let setup = match canons.get(&key) {
+            Some(&i) => i,
+            None => match pack::load_named(&packs, &config.dir) {
+                Ok(canon) => {
+                    setups.push(Setup {
+                        config: config.clone(),
+                        canon: Arc::new(canon),
+                        packs: Vec::new(),
+                    });
+                    canons.insert(key, setups.len() - 1);
+                    setups.len() - 1
+                }
+                Err(p) => {
+                    fatal.extend(p);
+                    continue;
+                }
+            },
+        };
+        files.push(SourceFile {
+            path: input.display.clone(),
+            text: None,
+        });
+        checked.push((input, setup));
+    }
+    if !fatal.is_empty() {
+        return Err(dedup(fatal));
+    }
+    register_packs(&mut setups, &mut files);
+    let results: Vec<process::FileResult> = checked
+        .par_iter()
+        .enumerate()
+        .map(|(id, (input, setup))| {
+            let s = &setups[*setup];
+            process::check_file(id, input, options.stdin_text.as_deref(), &s.canon, &s.packs)
+        })
+        .collect();
+    let mut findings = Vec::new();
+    let mut records = Vec::new();
+    let mut skipped = Vec::new();
+    for (id, r) in results.into_iter().enumerate() {
+        findings.extend(r.findings);
+        records.extend(r.records);
+        if r.text.is_some() {
+            files[id].text = r.text;
+        }
+        if let Some(reason) = r.skipped {
+            skipped.push(Skipped {
+                path: files[id].path.clone(),
+                reason,
+            });
+        }
+        problems.extend(r.problem);
+    }
+    findings.extend(cross_document::check(&records));
+    let findings = apply_levels(findings, &checked, &setups);
+    load_referenced(&findings, &checked, &mut files, options.stdin_text.as_deref());
+    let deny = checked.iter().filter_map(|(_, s)| setups[*s].config.deny).min();
+    let checked_count = checked.len() - skipped.len();
+    Ok(Outcome {
+        files,
+        findings,
+        checked: checked_count,
+        skipped,
+        problems,
+        deny,
+    })
+}
+
+/// The directory whose config governs an input.
+fn input_dir(input: &Input, cwd: &Path, stdin_name: Option<&str>) -> PathBuf {
+    let path = if input.is_stdin() { PathBuf::from(stdin_name.unwrap_or("-")) } else { input.path.clone() };
+    let absolute = cwd.join(path);
+    absolute.parent().map(Path::to_path_buf).unwrap_or_else(|| cwd.to_path_buf())
+}
+
+fn governing_config(dir: &Path, cache: &mut HashMap<PathBuf, Arc<Config>>) -> Result<Arc<Config>, Vec<Problem>> {
+    let path = Config::find(dir);
+    let key = path.clone().unwrap_or_default();
+    if let Some(c) = cache.get(&key) {
+        return Ok(c.clone());
+    }
+    let config = match &path {
+        Some(p) => Config::load(p)?,
+        None => Config::defaults_in(std::env::current_dir().unwrap_or_default()),
+    };
+    let config = Arc::new(config);
+    cache.insert(key, config.clone());
+    Ok(config)
+}
+
+/// Gives every pack file of every set-up a file id (one per distinct path).
+fn register_packs(setups: &mut [Setup], files: &mut Vec<SourceFile>) {
+    let mut by_path: HashMap<String, FileId> = HashMap::new();
+    for setup in setups.iter_mut() {
+        setup.packs = setup
+            .canon
+            .files
+            .iter()
+            .map(|pf| {
+                *by_path.entry(pf.path.clone()).or_insert_with(|| {
+                    files.push(SourceFile {
+                        path: pf.path.clone(),
+                        text: Some(pf.text.clone()),
+                    });
+                    files.len() - 1
+                })
+            })
+            .collect();
+    }
+}
+
+/// Applies each file's config levels, drops what is off, and sorts.
+fn apply_levels(findings: Vec<Finding>, checked: &[(Input, usize)], setups: &[Setup]) -> Vec<Finding> {
+    let mut out: Vec<Finding> = findings
+        .into_iter()
+        .filter_map(|mut f| {
+            let config = &setups[checked[f.location.file].1].config;
+            let check = checks::find(f.check)?;
+            match config.level(check) {
+                Level::On(severity) => {
+                    f.severity = severity;
+                    Some(f)
+                }
+                Level::Off => None,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()).then_with(|| a.message.cmp(&b.message)));
+    out
+}
+
+/// Reads again the checked files that a finding points into but whose text was released.
+fn load_referenced(findings: &[Finding], checked: &[(Input, usize)], files: &mut [SourceFile], stdin: Option<&str>) {
+    for f in findings {
+        for location in std::iter::once(&f.location).chain(f.related.iter().map(|r| &r.location)) {
+            let id = location.file;
+            if files[id].text.is_some() || id >= checked.len() {
+                continue;
+            }
+            let input = &checked[id].0;
+            let text = if input.is_stdin() { stdin.map(str::to_string) } else { process::read_text(&input.path).ok() };
+            files[id].text = text.map(Arc::from);
+        }
+    }
+}
+
+fn dedup(mut problems: Vec<Problem>) -> Vec<Problem> {
+    let mut seen = std::collections::HashSet::new();
+    problems.retain(|p| seen.insert(p.render()));
+    problems
+}

@@ -65,7 +65,7 @@ fn year(input: &str) -> Res<'_, i32> {
 
 fn day_of_month(input: &str) -> Res<'_, u8> {
     let (rest, digits) = take_while_m_n(1, 2, |c: char| c.is_ascii_digit()).parse(input)?;
-    let (rest, _) = opt(alt((tag("st"), tag("nd"), tag("rd"), tag("th")))).parse(rest)?;
+    let (rest, _) = opt(alt((tag("st"), tag("nd"), tag("rd"), tag("th"), tag("d")))).parse(rest)?;
     let day: u8 = digits.parse().unwrap_or(0);
     if !(1..=31).contains(&day) || !boundary(rest) {
         return Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify)));

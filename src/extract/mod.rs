@@ -17,7 +17,6 @@ pub mod title;
 pub mod tokens;
 
 use std::ops::Range;
-use std::sync::Arc;
 
 use crate::pack::Canon;
 use crate::pack::model::{EntityId, MeasureId};
@@ -26,15 +25,6 @@ use crate::value::{Interval, PartialDate};
 
 pub use block::BlockText;
 pub use episode::EpisodeRef;
-
-/// What a figure, date or attribute is about.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Subject {
-    /// A pack entity.
-    Entity(EntityId),
-    /// A section of one file with no entity in its heading: `path#heading`.
-    Local(Arc<str>),
-}
 
 /// How a subject was found, from strongest to weakest evidence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,11 +37,11 @@ pub enum Via {
     Heading,
 }
 
-/// A subject with the way it was found.
+/// The subject of a figure or date (the entity it speaks of), with the way it was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attached {
-    /// The subject.
-    pub subject: Subject,
+    /// The entity.
+    pub entity: EntityId,
     /// How it was found.
     pub via: Via,
 }
@@ -146,7 +136,7 @@ pub struct Claim {
 /// Extracts every claim of a document, in order of position.
 pub fn extract(doc: &Document, canon: &Canon) -> Vec<Claim> {
     let mut claims = Vec::new();
-    let mut heading: Option<Subject> = None;
+    let mut heading: Option<EntityId> = None;
     for block in &doc.blocks {
         let text = BlockText::new(&doc.prose, block.span.clone(), canon);
         let start = claims.len();
@@ -157,9 +147,9 @@ pub fn extract(doc: &Document, canon: &Canon) -> Vec<Claim> {
         date::extract(&text, &mut claims);
         quantity::extract(&text, &mut claims);
         if let BlockKind::Heading(_) = block.kind {
-            heading = Some(subject::of_heading(&text, &doc.path));
+            heading = subject::of_heading(&text);
         }
-        subject::attach(&text, heading.as_ref(), &mut claims[start..]);
+        subject::attach(&text, heading, &mut claims[start..]);
     }
     claims.sort_by_key(|c| (c.span.start, c.span.end));
     claims

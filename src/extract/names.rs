@@ -30,30 +30,28 @@ pub fn extract(text: &BlockText, claims: &mut Vec<Claim>) {
     }
 }
 
-/// Runs of capitalised words (token-index ranges), split at known names.
+/// Runs of capitalised words (token-index ranges). Known names stay inside runs, so that
+/// "Jean-Luc Piccard" is seen whole even though "Jean-Luc" is a name of its own.
 fn phrase_runs(text: &BlockText) -> Vec<Range<usize>> {
     let connectors = &text.canon.vocab.connectors;
-    let covered = |i: usize| {
-        let span = &text.tokens[i].span;
-        text.mentions.iter().any(|m| m.span.start < span.end && span.start < m.span.end)
-    };
+    // The pronoun "I" is capitalised but never part of a name.
+    let name_word = |i: usize| text.is_capitalised(i) && text.words[i] != "I";
     let mut runs = Vec::new();
     let mut i = 0;
     while i < text.tokens.len() {
-        if !text.is_capitalised(i) || covered(i) {
+        if !name_word(i) {
             i += 1;
             continue;
         }
         let start = i;
         let mut end = i + 1;
-        while end < text.tokens.len() && text.joined_by_space(end - 1) && !covered(end) {
-            if text.is_capitalised(end) {
+        while end < text.tokens.len() && text.joined_by_space(end - 1) {
+            if name_word(end) {
                 end += 1;
             } else if connectors.contains(text.words[end])
                 && end + 1 < text.tokens.len()
                 && text.joined_by_space(end)
-                && text.is_capitalised(end + 1)
-                && !covered(end + 1)
+                && name_word(end + 1)
             {
                 end += 2;
             } else {
@@ -87,9 +85,21 @@ fn near_misses(text: &BlockText, run: Range<usize>, claims: &mut Vec<Claim>) {
                 continue;
             }
             let span = text.tokens[i].span.start..strip_possessive(text, last);
+            // A window inside one known name is that name, not a misspelling of another.
+            if text.mentions.iter().any(|m| m.span.start <= span.start && span.end <= m.span.end) {
+                continue;
+            }
             let phrase = text.slice(span.clone());
             let Some(near) = index.near_miss(phrase) else { continue };
             let Target::Entity(entity) = index.forms[near.form].target else { continue };
+            // "Sherlock Holmes I": the name is written right, with another word beside it.
+            let target = &index.forms[near.form].text;
+            let written_right = text.mentions.iter().any(|m| {
+                m.span.start >= span.start && m.span.end <= span.end && text.slice(m.span.clone()).eq_ignore_ascii_case(target)
+            });
+            if written_right {
+                continue;
+            }
             if len == 1 && text.canon.entities[entity].kind != EntityKind::Person {
                 continue;
             }

@@ -116,54 +116,67 @@ fn inert(text: &BlockText, i: usize, end: usize, fig: &Figure) -> Claim {
 
 /// What the figure counts. `q` is the first token of the qualifier (or the figure), `k`
 /// the first token after the figure.
+///
+/// In order: a measure noun after the figure, maybe after an adjective or two ("20,000
+/// unfinished starships"); the people it counts with a verb after them or a phrase before
+/// the figure ("92,000 people died", "claimed 92,000 lives"); a verb straight after the
+/// figure ("20,000 died"); a phrase before a bare figure ("killed more than 92,000").
 fn measure(text: &BlockText, q: usize, k: usize) -> Option<MeasureId> {
     let vocab = &text.canon.vocab;
     let measures = &text.canon.measures;
     let words = &text.words;
-    let before_ok = |m: MeasureId| measures[m].before.match_end(&words[..q]).is_some();
-    // Up to two adjectives between the figure and its noun ("20,000 unfinished starships").
+    let before = |m: MeasureId| measures[m].before.match_end(&words[..q]).is_some();
+    let before_people = |m: MeasureId| before(m) || measures[m].before_people.match_end(&words[..q]).is_some();
     for skip in 0..=2usize {
         let at = k + skip;
-        if at >= words.len() || (skip > 0 && !is_plain_word(text, at - 1)) {
+        if at >= words.len() || (skip > 0 && !is_adjective(text, at - 1)) {
             break;
         }
-        let noun = measures
-            .iter()
-            .enumerate()
-            .find_map(|(m, measure)| measure.nouns.match_start(&words[at..]).map(|(_, n)| (m, n)));
-        if let Some((_, n)) = noun {
-            let after = at + n;
-            if vetoed(text, after) {
-                return None;
-            }
-            // Every measure that has this noun; one that needs a verb and has it wins.
-            let mut plain = None;
-            for (m, measure) in measures.iter().enumerate() {
-                if measure.nouns.match_start(&words[at..]).is_none() {
-                    continue;
-                }
-                let verb = before_ok(m) || after_phrase(text, m, after);
-                if measure.needs_verb && verb {
-                    return Some(m);
-                }
-                if !measure.needs_verb && plain.is_none() {
-                    plain = Some(m);
-                }
-            }
-            return plain;
+        if measures.iter().any(|m| m.nouns.match_start(&words[at..]).is_some()) {
+            return noun_measure(text, at, &before);
         }
-        if let Some((_, n)) = vocab.people.match_start(&words[at..]) {
+        if let Some(((), n)) = vocab.people.match_start(&words[at..]) {
             let after = at + n;
             if vetoed(text, after) {
                 return None;
             }
-            return verb_measure(text, |m| before_ok(m) || after_phrase(text, m, after));
+            return verb_measure(text, |m| before_people(m) || after_phrase(text, m, after));
         }
     }
     if vetoed(text, k) {
         return None;
     }
-    verb_measure(text, |m| before_ok(m) || measures[m].after.match_start(&words[k.min(words.len())..]).is_some())
+    let rest = &words[k.min(words.len())..];
+    if let Some(m) = verb_measure(text, |m| measures[m].after.match_start(rest).is_some()) {
+        return Some(m);
+    }
+    // A phrase before the figure names its measure only when nothing after the figure
+    // says what it counts: "killed eight years ago" counts years.
+    let bare = rest.is_empty() || text.tokens[k].kind == TokenKind::Punct || vocab.function_words.match_start(rest).is_some();
+    if bare { verb_measure(text, before) } else { None }
+}
+
+/// The measure a noun names (`at` is the noun's first token). Of the measures that have
+/// the noun, one that needs a verb wins when it has one; else one that needs none.
+fn noun_measure(text: &BlockText, at: usize, before: &dyn Fn(MeasureId) -> bool) -> Option<MeasureId> {
+    let measures = &text.canon.measures;
+    let mut plain = None;
+    for (m, measure) in measures.iter().enumerate() {
+        let Some(((), n)) = measure.nouns.match_start(&text.words[at..]) else {
+            continue;
+        };
+        if vetoed(text, at + n) {
+            return None;
+        }
+        let verb = before(m) || after_phrase(text, m, at + n);
+        if measure.needs_verb && verb {
+            return Some(m);
+        }
+        if !measure.needs_verb && plain.is_none() {
+            plain = Some(m);
+        }
+    }
+    plain
 }
 
 /// The first measure that needs no noun and whose phrases fit.
@@ -194,4 +207,12 @@ fn vetoed(text: &BlockText, at: usize) -> bool {
 
 fn is_plain_word(text: &BlockText, i: usize) -> bool {
     text.tokens[i].kind == TokenKind::Word && text.words[i].chars().all(char::is_lowercase)
+}
+
+/// A word that may stand between a figure and its noun: lower case, and not a function
+/// word ("the", "and", "of" end the figure's phrase).
+fn is_adjective(text: &BlockText, i: usize) -> bool {
+    is_plain_word(text, i)
+        && text.canon.vocab.function_words.match_start(&text.words[i..=i]).is_none()
+        && !matches!(text.words[i], "the" | "a" | "an" | "of" | "their" | "its" | "his" | "her")
 }

@@ -2,41 +2,40 @@
 //!
 //! The entity named in the same sentence (preferring one that canon has a figure of that
 //! measure for, then the nearest before the claim, then the first after it); else the
-//! nearest named before it in the paragraph; else the section heading. A heading that
-//! names no entity is a subject local to its file. A claim with no subject is kept, but
-//! never contradicts canon.
+//! nearest named before it in the paragraph; else the entity the section heading names.
+//! A date's subject must be something that happens at a date: an event, or an entity
+//! canon gives a date. A claim with no subject is kept, but never contradicts canon.
 
 use std::ops::Range;
-use std::sync::Arc;
 
 use crate::extract::block::BlockText;
-use crate::extract::{Attached, Claim, ClaimKind, Subject, Via};
+use crate::extract::{Attached, Claim, ClaimKind, Via};
 use crate::pack::model::{DATE_MEASURE, EntityId, EntityKind, MeasureId};
 
-/// The subject a heading gives the section under it.
-pub fn of_heading(text: &BlockText, path: &str) -> Subject {
-    match candidates(text).first() {
-        Some((entity, _)) => Subject::Entity(*entity),
-        None => {
-            let heading = text.slice(text.span.clone()).split_whitespace().collect::<Vec<_>>().join(" ");
-            Subject::Local(Arc::from(format!("{path}#{heading}")))
-        }
-    }
+/// The entity a heading names, which the section under it is about.
+pub fn of_heading(text: &BlockText) -> Option<EntityId> {
+    candidates(text).first().map(|(entity, _)| *entity)
 }
 
 /// Attaches a subject to every measured figure and every date among `claims`.
-pub fn attach(text: &BlockText, heading: Option<&Subject>, claims: &mut [Claim]) {
+pub fn attach(text: &BlockText, heading: Option<EntityId>, claims: &mut [Claim]) {
+    let all = candidates(text);
     let date = text.canon.measure(DATE_MEASURE);
-    let candidates = candidates(text);
+    let dated = |e: EntityId| {
+        text.canon.entities[e].kind == EntityKind::Event || date.is_some_and(|d| text.canon.has_fact(e, d))
+    };
+    let events: Vec<(EntityId, Range<usize>)> = all.iter().filter(|(e, _)| dated(*e)).cloned().collect();
     for claim in claims.iter_mut() {
         let span = claim.span.clone();
         match &mut claim.kind {
             ClaimKind::Figure(f) => {
                 if let Some(measure) = f.measure {
-                    f.subject = subject_for(text, &candidates, &span, Some(measure), heading);
+                    f.subject = subject_for(text, &all, &span, Some(measure), heading);
                 }
             }
-            ClaimKind::Date(d) => d.subject = subject_for(text, &candidates, &span, date, heading),
+            ClaimKind::Date(d) => {
+                d.subject = subject_for(text, &events, &span, date, heading.filter(|h| dated(*h)));
+            }
             _ => {}
         }
     }
@@ -56,7 +55,7 @@ fn subject_for(
     candidates: &[(EntityId, Range<usize>)],
     span: &Range<usize>,
     measure: Option<MeasureId>,
-    heading: Option<&Subject>,
+    heading: Option<EntityId>,
 ) -> Option<Attached> {
     let outside = |c: &&(EntityId, Range<usize>)| c.1.end <= span.start || c.1.start >= span.end;
     let token = text.token_from(span.start).min(text.tokens.len().saturating_sub(1));
@@ -79,18 +78,18 @@ fn subject_for(
             .max_by_key(|c| c.1.end)
             .or_else(|| pool.iter().min_by_key(|c| c.1.start))?;
         return Some(Attached {
-            subject: Subject::Entity(chosen.0),
+            entity: chosen.0,
             via: Via::Sentence,
         });
     }
     if let Some(before) = candidates.iter().filter(|c| c.1.end <= span.start).max_by_key(|c| c.1.end) {
         return Some(Attached {
-            subject: Subject::Entity(before.0),
+            entity: before.0,
             via: Via::Paragraph,
         });
     }
-    heading.map(|h| Attached {
-        subject: h.clone(),
+    heading.map(|entity| Attached {
+        entity,
         via: Via::Heading,
     })
 }

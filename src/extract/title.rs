@@ -78,7 +78,7 @@ fn quotes(text: &BlockText) -> Vec<(Range<usize>, Range<usize>)> {
 /// A title claim for one candidate, if it is in a title context.
 fn title(text: &BlockText, outer: Range<usize>, inner: Range<usize>) -> Option<Claim> {
     let content = trim_title(text.slice(inner.clone()));
-    if content.is_empty()
+    if content.chars().filter(|c| c.is_alphanumeric()).count() < 2
         || !content.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         || content.split_whitespace().count() > MAX_TITLE_WORDS
     {

@@ -137,6 +137,8 @@ pub struct Measure {
     pub nouns: PhraseSet<()>,
     /// Phrases right before the number or its qualifier ("killed", "a death toll of").
     pub before: PhraseSet<()>,
+    /// Phrases before the number that count only when it counts people ("claimed").
+    pub before_people: PhraseSet<()>,
     /// Phrases right after the number or the counted people ("died", "were killed").
     pub after: PhraseSet<()>,
     /// The noun counts only with a phrase before or after ("20,000 ships were destroyed").

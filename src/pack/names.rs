@@ -231,11 +231,14 @@ fn allowed_edits(len: usize) -> usize {
     }
 }
 
-/// A plural or possessive of the form is not a misspelling of it.
+/// A plural, singular or possessive of the form is not a misspelling of it
+/// ("Picards", "Reichenbach Fall" for "Reichenbach Falls").
 fn is_inflection(phrase: &str, form: &str) -> bool {
-    phrase
-        .strip_prefix(form)
-        .is_some_and(|rest| matches!(rest, "s" | "es" | "'s" | "\u{2019}s" | "'"))
+    let ending = |long: &str, short: &str| {
+        long.strip_prefix(short)
+            .is_some_and(|rest| matches!(rest, "s" | "es" | "'s" | "\u{2019}s" | "'"))
+    };
+    ending(phrase, form) || ending(form, phrase)
 }
 
 /// A proper name: every word capitalised, except connectors like "of".

@@ -38,7 +38,9 @@ pub struct RawPack {
 #[serde(deny_unknown_fields)]
 pub struct RawHeader {
     pub name: Str,
+    /// For people reading the pack; canonlint does not use it.
     #[serde(default)]
+    #[allow(dead_code)]
     pub description: String,
 }
 
@@ -69,7 +71,9 @@ pub struct RawEntity {
     pub standalone: Option<bool>,
     /// True for a series whose works the pack lists completely.
     pub complete: Option<bool>,
+    /// For people reading the pack; canonlint does not use it.
     #[serde(default)]
+    #[allow(dead_code)]
     pub note: String,
 }
 
@@ -119,6 +123,8 @@ pub struct RawMeasure {
     pub nouns: Vec<Str>,
     #[serde(default)]
     pub before: Vec<Str>,
+    #[serde(default)]
+    pub before_people: Vec<Str>,
     #[serde(default)]
     pub after: Vec<Str>,
 }
@@ -174,6 +180,8 @@ pub struct RawVocabulary {
     pub relative_time: Vec<String>,
     #[serde(default)]
     pub measure_veto: Vec<String>,
+    #[serde(default)]
+    pub function_words: Vec<String>,
     #[serde(default)]
     pub partial_before: Vec<String>,
     #[serde(default)]

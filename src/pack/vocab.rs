@@ -124,6 +124,8 @@ pub struct Vocabulary {
     pub rank_names: Vec<String>,
     /// Words soon after a figure that cancel its measure ("lives were saved").
     pub measure_veto: PhraseSet<()>,
+    /// Words that may follow a bare figure without being what it counts ("in", "and").
+    pub function_words: PhraseSet<()>,
     /// Words that make a quote a title, with the kind of work they announce (None: any).
     pub title_cues: PhraseSet<Option<usize>>,
     /// Work kinds named by title cues, indexed by the values in `title_cues`.

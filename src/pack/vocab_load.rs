@@ -78,6 +78,9 @@ fn add_words(ctx: &mut Ctx, pack: usize, v: &mut Vocabulary, words: &crate::pack
     for w in &words.measure_veto {
         v.measure_veto.add(w, ());
     }
+    for w in &words.function_words {
+        v.function_words.add(w, ());
+    }
     v.partial_before.extend(words.partial_before.iter().map(|w| w.to_lowercase()));
     v.partial_after.extend(words.partial_after.iter().map(|w| w.to_lowercase()));
     v.abbreviations.extend(words.abbreviations.iter().cloned());
@@ -112,6 +115,7 @@ pub(crate) fn measures(ctx: &mut Ctx, raws: &[RawPack]) -> Vec<Measure> {
         label: "date".to_string(),
         nouns: PhraseSet::default(),
         before: PhraseSet::default(),
+        before_people: PhraseSet::default(),
         after: PhraseSet::default(),
         needs_verb: false,
     }];
@@ -127,7 +131,7 @@ pub(crate) fn measures(ctx: &mut Ctx, raws: &[RawPack]) -> Vec<Measure> {
                 continue;
             }
             let mut ok = true;
-            for w in m.nouns.iter().chain(&m.before).chain(&m.after) {
+            for w in m.nouns.iter().chain(&m.before).chain(&m.before_people).chain(&m.after) {
                 ok &= non_empty(ctx, pack, w, "measure word");
             }
             if ok {
@@ -143,6 +147,7 @@ pub(crate) fn measures(ctx: &mut Ctx, raws: &[RawPack]) -> Vec<Measure> {
                     label: m.label.clone(),
                     nouns: words(&m.nouns),
                     before: words(&m.before),
+                    before_people: words(&m.before_people),
                     after: words(&m.after),
                     needs_verb: m.needs_verb.unwrap_or(false),
                 });

@@ -1,0 +1,140 @@
+//! `cross-document` (CL005): one subject and measure given incompatible values in two
+//! places of the checked files, with or without a canon fact.
+//!
+//! Every file contributes compact `Record`s (subject, measure, value, place), never its
+//! text. After all files are read, records are grouped by subject and measure in path and
+//! offset order, and each record that no earlier record can agree with is reported once,
+//! with a label at the first statement it contradicts. Only figures and dates whose
+//! subject is named in their own sentence or heading take part (a subject guessed from an
+//! earlier sentence is too weak to accuse another file), only about events or about
+//! subjects canon has that measure for, and a claim that already contradicts canon is left
+//! to the `fact` check.
+
+use std::collections::BTreeMap;
+
+use crate::checks::{CheckInfo, DocCtx};
+use crate::extract::{Claim, ClaimKind, Via};
+use crate::pack::model::EntityKind;
+use crate::finding::{Finding, Location, Severity};
+use crate::pack::model::DATE_MEASURE;
+use crate::value::{Interval, PartialDate};
+
+/// Registry entry.
+pub const INFO: CheckInfo = CheckInfo {
+    code: "CL005",
+    name: "cross-document",
+    summary: "one subject and measure given incompatible values in two places of the checked files",
+    default: Severity::Warning,
+};
+
+/// A figure or date a file states, kept after its text is released.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    /// The subject's entity id, the key records are grouped by.
+    pub subject: String,
+    /// How messages name the subject.
+    pub subject_name: String,
+    /// The measure's id.
+    pub measure: String,
+    /// The measure's label.
+    pub label: String,
+    /// The value.
+    pub value: Value,
+    /// Where it is stated.
+    pub location: Location,
+    /// The figure or date as written.
+    pub text: String,
+}
+
+/// A stated value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    /// A figure.
+    Figure(Interval),
+    /// A date.
+    Date(PartialDate),
+}
+
+impl Value {
+    fn agrees_with(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Figure(a), Value::Figure(b)) => a.overlaps(b),
+            (Value::Date(a), Value::Date(b)) => a.agrees_with(b),
+            _ => true,
+        }
+    }
+}
+
+/// The records of one file: its figures and dates with a well-attached subject, except
+/// those the `fact` check already reported (`reported` holds their spans).
+pub fn records(ctx: &DocCtx, claims: &[Claim], reported: &[std::ops::Range<usize>]) -> Vec<Record> {
+    let mut out = Vec::new();
+    for claim in claims {
+        if reported.contains(&claim.span) {
+            continue;
+        }
+        let (subject, measure, value) = match &claim.kind {
+            ClaimKind::Figure(f) if !f.partial => match (&f.subject, f.measure) {
+                (Some(s), Some(m)) => (s, m, Value::Figure(f.interval)),
+                _ => continue,
+            },
+            ClaimKind::Date(d) if !d.relative => match (&d.subject, ctx.canon.measure(DATE_MEASURE)) {
+                (Some(s), Some(m)) => (s, m, Value::Date(d.date)),
+                _ => continue,
+            },
+            _ => continue,
+        };
+        // Only subjects named in their own sentence or heading, and only events or
+        // subjects canon has a figure of this measure for: "Holmes" beside a date is not
+        // the date of Holmes.
+        let entity = subject.entity;
+        let meaningful = ctx.canon.entities[entity].kind == EntityKind::Event || ctx.canon.has_fact(entity, measure);
+        if subject.via == Via::Paragraph || !meaningful {
+            continue;
+        }
+        let m = &ctx.canon.measures[measure];
+        out.push(Record {
+            subject: ctx.canon.entities[entity].id.clone(),
+            subject_name: ctx.entity_name(entity),
+            measure: m.id.clone(),
+            label: m.label.clone(),
+            value,
+            location: ctx.at(claim.span.clone()),
+            text: ctx.prose[claim.span.clone()].to_string(),
+        });
+    }
+    out
+}
+
+/// Reports each record that contradicts an earlier one of the same subject and measure.
+/// `records` must be in report order (path, then offset).
+pub fn check(records: &[Record]) -> Vec<Finding> {
+    let mut groups: BTreeMap<(&str, &str), Vec<&Record>> = BTreeMap::new();
+    for r in records {
+        groups.entry((&r.subject, &r.measure)).or_default().push(r);
+    }
+    let mut out = Vec::new();
+    for group in groups.values() {
+        for (j, later) in group.iter().enumerate() {
+            let Some(earlier) = group[..j].iter().find(|e| !e.value.agrees_with(&later.value)) else {
+                continue;
+            };
+            let what = if later.measure == DATE_MEASURE { "date" } else { later.label.as_str() };
+            out.push(
+                Finding::new(
+                    &INFO,
+                    later.location.clone(),
+                    format!(
+                        "conflicting {what} for {}: `{}` here, `{}` elsewhere",
+                        later.subject_name, later.text, earlier.text
+                    ),
+                    format!("`{}` here", later.text),
+                )
+                .related(earlier.location.clone(), format!("`{}` stated here first", earlier.text))
+                .note("the two cannot both be true; correct one, or say why they differ")
+                .subject(Some(&later.subject)),
+            );
+        }
+    }
+    out
+}

@@ -1,0 +1,104 @@
+//! `fact` (CL003): a figure or date that canon excludes.
+//!
+//! A figure with a subject and a measure contradicts a canon fact about the same subject
+//! and measure when their intervals share no value: "over 90,000 died" is silent against
+//! canon's "more than 92,000", "20,000 died" is not. When the written figure is canon's
+//! figure for another measure of the same subject (20,000 starships destroyed), a note
+//! says so: the text has most likely swapped them. A date contradicts canon when a part
+//! both give differs. Figures that are a part of a whole ("another 3,000") and dates
+//! measured from the subject ("a year after") never contradict.
+
+use crate::checks::{CheckInfo, DocCtx};
+use crate::extract::{Claim, ClaimKind, DateClaim, FigureClaim};
+use crate::finding::{Finding, Severity};
+use crate::pack::model::{DATE_MEASURE, Fact, FactValue};
+use crate::value::format_number;
+
+/// Registry entry.
+pub const INFO: CheckInfo = CheckInfo {
+    code: "CL003",
+    name: "fact",
+    summary: "a figure or date that contradicts a canon fact about the same subject and measure",
+    default: Severity::Error,
+};
+
+/// Reports figures and dates that canon excludes.
+pub fn check(ctx: &DocCtx, claims: &[Claim], out: &mut Vec<Finding>) {
+    for claim in claims {
+        let finding = match &claim.kind {
+            ClaimKind::Figure(f) => figure(ctx, claim, f),
+            ClaimKind::Date(d) => date(ctx, claim, d),
+            _ => None,
+        };
+        out.extend(finding);
+    }
+}
+
+/// The label of what a fact counts: its own label, or its measure's.
+pub fn fact_label<'a>(ctx: &'a DocCtx, fact: &'a Fact) -> &'a str {
+    fact.label.as_deref().unwrap_or(&ctx.canon.measures[fact.measure].label)
+}
+
+fn figure(ctx: &DocCtx, claim: &Claim, f: &FigureClaim) -> Option<Finding> {
+    let (Some(measure), Some(subject), false) = (f.measure, f.subject.as_ref().map(|a| &a.entity), f.partial) else {
+        return None;
+    };
+    let (fact, phrase) = ctx.canon.facts_for(*subject, measure).find_map(|fact| match &fact.value {
+        FactValue::Figure { interval, phrase, .. } if !interval.overlaps(&f.interval) => Some((fact, phrase)),
+        _ => None,
+    })?;
+    let written = &ctx.prose[claim.span.clone()];
+    let name = ctx.entity_name(*subject);
+    let label = fact_label(ctx, fact);
+    let mut finding = Finding::new(
+        &INFO,
+        ctx.at(claim.span.clone()),
+        format!("canon gives {phrase} {label} for {name}, not `{written}`"),
+        format!("`{written}` {label} claimed here"),
+    )
+    .related(ctx.canon_at(&fact.origin), format!("canon: {phrase} {label}"));
+    // The written figure may be canon's figure for another measure of the same subject.
+    for other in ctx.canon.facts.iter().filter(|o| o.subject == *subject && o.measure != measure) {
+        if let FactValue::Figure { interval, figure, .. } = &other.value {
+            if interval.overlaps(&f.interval) && interval.overlaps(&crate::value::Interval::exact(f.value)) {
+                finding = finding.note(format!(
+                    "{} is canon's figure for the {} in {name}, not the {label}",
+                    format_number(*figure),
+                    fact_label(ctx, other),
+                ));
+            }
+        }
+    }
+    Some(source_note(ctx, finding, fact).subject(Some(&ctx.canon.entities[*subject].id)))
+}
+
+fn date(ctx: &DocCtx, claim: &Claim, d: &DateClaim) -> Option<Finding> {
+    let Some(subject) = d.subject.as_ref().map(|a| &a.entity) else {
+        return None;
+    };
+    if d.relative {
+        return None;
+    }
+    let measure = ctx.canon.measure(DATE_MEASURE)?;
+    let (fact, canon_date) = ctx.canon.facts_for(*subject, measure).find_map(|fact| match &fact.value {
+        FactValue::Date(c) if !c.agrees_with(&d.date) => Some((fact, c)),
+        _ => None,
+    })?;
+    let written = &ctx.prose[claim.span.clone()];
+    let name = ctx.entity_name(*subject);
+    let finding = Finding::new(
+        &INFO,
+        ctx.at(claim.span.clone()),
+        format!("canon dates {name} to {canon_date}, not `{written}`"),
+        format!("`{written}` given as the date of {name}"),
+    )
+    .related(ctx.canon_at(&fact.origin), format!("canon: {canon_date}"));
+    Some(source_note(ctx, finding, fact).subject(Some(&ctx.canon.entities[*subject].id)))
+}
+
+fn source_note(ctx: &DocCtx, finding: Finding, fact: &Fact) -> Finding {
+    match ctx.canon.source_title(fact.source) {
+        Some(source) => finding.note(format!("source: {source}")),
+        None => finding,
+    }
+}

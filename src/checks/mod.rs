@@ -1,0 +1,141 @@
+//! Checks: one kind of contradiction per file, each with a stable code.
+//!
+//! `CHECKS` is the registry: one explicit, alphabetised list. Per-document checks read the
+//! claims of one file and the canon; `cross_document` reads compact records of every
+//! file's figures and dates after the per-file work is done.
+
+pub mod attribute;
+pub mod cross_document;
+pub mod fact;
+pub mod name_variant;
+pub mod title;
+
+use crate::extract::{Attached, Claim};
+use crate::finding::{FileId, Finding, Location, Severity};
+use crate::pack::Canon;
+use crate::pack::model::{EntityKind, Origin};
+
+/// What the registry knows of a check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CheckInfo {
+    /// Stable code (`CL003`).
+    pub code: &'static str,
+    /// Stable name (`fact`).
+    pub name: &'static str,
+    /// One line: what it finds.
+    pub summary: &'static str,
+    /// Severity unless a config says otherwise.
+    pub default: Severity,
+}
+
+/// Every check, alphabetised by name.
+pub const CHECKS: [CheckInfo; 5] = [
+    attribute::INFO,
+    cross_document::INFO,
+    fact::INFO,
+    name_variant::INFO,
+    title::INFO,
+];
+
+/// The check with this name or code.
+pub fn find(name_or_code: &str) -> Option<&'static CheckInfo> {
+    CHECKS
+        .iter()
+        .find(|c| c.name == name_or_code || c.code.eq_ignore_ascii_case(name_or_code))
+}
+
+/// What a per-document check reads.
+pub struct DocCtx<'a> {
+    /// The checked file's id.
+    pub file: FileId,
+    /// Its prose view (for the text of spans).
+    pub prose: &'a str,
+    /// The canon governing it.
+    pub canon: &'a Canon,
+    /// The file id of each of the canon's pack files (`canon.files[i]` -> `packs[i]`).
+    pub packs: &'a [FileId],
+}
+
+impl DocCtx<'_> {
+    /// A location in the checked file.
+    pub fn at(&self, span: std::ops::Range<usize>) -> Location {
+        Location { file: self.file, span }
+    }
+
+    /// The location of a canon entry in its pack file: the entry's first line.
+    pub fn canon_at(&self, origin: &Origin) -> Location {
+        let text = &self.canon.files[origin.pack].text;
+        let start = origin.span.start.min(text.len());
+        let line_end = text[start..].find('\n').map_or(text.len(), |n| start + n);
+        Location {
+            file: self.packs[origin.pack],
+            span: start..line_end.min(origin.span.end.max(start)),
+        }
+    }
+
+    /// How messages name an entity: its canonical name, with "the" before a lower-case
+    /// event name ("the attack on Mars").
+    pub fn entity_name(&self, entity: usize) -> String {
+        let e = &self.canon.entities[entity];
+        if e.kind == EntityKind::Event && e.name.starts_with(char::is_lowercase) {
+            format!("the {}", e.name)
+        } else {
+            e.name.clone()
+        }
+    }
+
+    /// The entity id of a subject, if it is an entity.
+    pub fn subject_id(&self, subject: Option<&Attached>) -> Option<&str> {
+        subject.map(|a| self.canon.entities[a.entity].id.as_str())
+    }
+}
+
+/// Runs every per-document check over one file's claims.
+pub fn check_document(ctx: &DocCtx, claims: &[Claim], out: &mut Vec<Finding>) {
+    name_variant::check(ctx, claims, out);
+    title::check(ctx, claims, out);
+    fact::check(ctx, claims, out);
+    attribute::check(ctx, claims, out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_is_alphabetised_with_unique_codes() {
+        let names: Vec<&str> = CHECKS.iter().map(|c| c.name).collect();
+        let mut sorted = names.clone();
+        sorted.sort();
+        assert_eq!(names, sorted);
+        let mut codes: Vec<&str> = CHECKS.iter().map(|c| c.code).collect();
+        codes.sort();
+        codes.dedup();
+        assert_eq!(codes.len(), CHECKS.len());
+    }
+
+    #[test]
+    fn every_check_has_a_fixture_folder_with_cases() {
+        for check in CHECKS {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(check.name);
+            let cases = std::fs::read_dir(&dir).map(|d| d.count()).unwrap_or(0);
+            assert!(cases >= 2, "fixtures/{} needs positive cases and traps", check.name);
+        }
+    }
+
+    #[test]
+    fn every_check_is_documented_in_the_readme() {
+        let readme = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+        for check in CHECKS {
+            assert!(readme.contains(&format!("`{}`", check.code)), "README.md does not document {}", check.code);
+            assert!(readme.contains(&format!("`{}`", check.name)), "README.md does not name {}", check.name);
+        }
+    }
+
+    #[test]
+    fn codes_and_names_resolve() {
+        assert_eq!(find("fact").map(|c| c.code), Some("CL003"));
+        assert_eq!(find("cl001").map(|c| c.name), Some("name-variant"));
+        assert!(find("spelling").is_none());
+    }
+}

@@ -1,0 +1,67 @@
+//! `name-variant` (CL001): a name spelled the wrong way.
+//!
+//! Finds a misspelling the pack lists ("Utopia Plantia"), and a capitalised phrase a small,
+//! length-aware edit away from exactly one entity's name ("Utopia Planitai", "Jean-Luc
+//! Piccard", "Kathryn Jane Way"). The fix is the canonical spelling. Names of other
+//! entities are never "corrected" into each other: a phrase that is exactly some entity's
+//! name is that entity, and one equally close to two entities is left alone.
+
+use crate::checks::{CheckInfo, DocCtx};
+use crate::extract::{Claim, ClaimKind};
+use crate::finding::{Finding, Severity};
+use crate::pack::names::{FormKind, Target};
+
+/// Registry entry.
+pub const INFO: CheckInfo = CheckInfo {
+    code: "CL001",
+    name: "name-variant",
+    summary: "a name spelled differently from canon: a known misspelling or a near miss",
+    default: Severity::Error,
+};
+
+/// Reports misspelled names.
+pub fn check(ctx: &DocCtx, claims: &[Claim], out: &mut Vec<Finding>) {
+    let index = &ctx.canon.names;
+    for claim in claims {
+        let (form, known) = match claim.kind {
+            ClaimKind::Name { form } if index.forms[form].kind == FormKind::Misspelling => (form, true),
+            ClaimKind::NearName { form } => (form, false),
+            _ => continue,
+        };
+        let Target::Entity(entity) = index.forms[form].target else { continue };
+        let written = &ctx.prose[claim.span.clone()];
+        let right = if known { correct_form(ctx, entity, written) } else { index.forms[form].text.clone() };
+        let e = &ctx.canon.entities[entity];
+        let (message, label, canon_label) = if known {
+            (
+                format!("`{written}` is a misspelling of `{right}`"),
+                "known misspelling".to_string(),
+                format!("canon spells it `{}`; `{written}` is listed as a misspelling", e.name),
+            )
+        } else {
+            (
+                format!("`{written}` looks like a misspelling of `{right}`"),
+                format!("did you mean `{right}`?"),
+                format!("canon spells it `{}`", e.name),
+            )
+        };
+        out.push(
+            Finding::new(&INFO, ctx.at(claim.span.clone()), message, label)
+                .related(ctx.canon_at(&e.origin), canon_label)
+                .help(format!("write `{right}`"))
+                .fix(right)
+                .subject(Some(&e.id)),
+        );
+    }
+}
+
+/// The correct spelling closest to a known misspelling: "Utopia Plantia Fleet Yards" ->
+/// "Utopia Planitia Fleet Yards", not the shorter canonical name.
+fn correct_form(ctx: &DocCtx, entity: usize, written: &str) -> String {
+    let e = &ctx.canon.entities[entity];
+    std::iter::once(&e.name)
+        .chain(&e.aliases)
+        .min_by_key(|f| strsim::osa_distance(&f.to_lowercase(), &written.to_lowercase()))
+        .cloned()
+        .unwrap_or_else(|| e.name.clone())
+}

@@ -1,0 +1,215 @@
+//! `title` (CL002): a title that canon does not have, or has with other numbers.
+//!
+//! Reads titles in a title context (see `extract::title`). Finds a known confusion ("the
+//! Short Treks episode "Children of Men"" -> "Children of Mars"), a near miss of a known
+//! title of the series or kind the context names, a known title put in the wrong series,
+//! a known title given the wrong season or episode number, and, for a series whose pack
+//! lists every work (`complete = true`), a title the series does not have. A title the pack
+//! does not know, in a series it does not list completely, is silent: canonlint does not
+//! guess at what it was not told.
+
+use crate::checks::{CheckInfo, DocCtx};
+use crate::extract::{Claim, ClaimKind, EpisodeRef, TitleClaim};
+use crate::finding::{Finding, Severity};
+use crate::pack::model::Work;
+
+/// Registry entry.
+pub const INFO: CheckInfo = CheckInfo {
+    code: "CL002",
+    name: "title",
+    summary: "a title that is not canon's, or a known title with the wrong series, season or episode",
+    default: Severity::Error,
+};
+
+/// Reports wrong titles.
+pub fn check(ctx: &DocCtx, claims: &[Claim], out: &mut Vec<Finding>) {
+    for claim in claims {
+        if let ClaimKind::Title(t) = &claim.kind {
+            if let Some(f) = check_title(ctx, claim, t) {
+                out.push(f);
+            }
+        }
+    }
+}
+
+/// Lower case, letters and digits only, single spaces: "Ouroboros, Part II" and
+/// "ouroboros part II" are one title.
+fn normalise(title: &str) -> String {
+    let mut out = String::new();
+    for word in title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&word.to_lowercase());
+    }
+    out
+}
+
+/// "Star Trek: Short Treks, season 2, episode 6".
+fn describe(ctx: &DocCtx, work: &Work) -> String {
+    let mut parts = Vec::new();
+    if let Some(series) = work.series {
+        parts.push(ctx.canon.entities[series].name.clone());
+    }
+    if let Some(s) = work.season {
+        parts.push(format!("season {s}"));
+    }
+    if let Some(e) = work.episode {
+        parts.push(format!("episode {e}"));
+    }
+    if parts.is_empty() {
+        parts.push(work.kind.clone().unwrap_or_else(|| "a work".into()));
+    }
+    parts.join(", ")
+}
+
+/// Whether the context of a title fits a work: same series, or no series and the same kind.
+fn context_fits(ctx: &DocCtx, t: &TitleClaim, work: &Work) -> bool {
+    match t.series {
+        Some(series) => work.series == Some(series),
+        None => t
+            .kind
+            .is_some_and(|k| work.kind.as_deref() == Some(ctx.canon.vocab.work_kinds[k].as_str())),
+    }
+}
+
+fn check_title(ctx: &DocCtx, claim: &Claim, t: &TitleClaim) -> Option<Finding> {
+    let works = &ctx.canon.works;
+    let written = normalise(&t.title);
+    let known: Vec<&Work> = works.iter().filter(|w| normalise(&w.title) == written).collect();
+    if !known.is_empty() {
+        return known_title(ctx, claim, t, &known);
+    }
+    let confused = works
+        .iter()
+        .find(|w| w.confusions.iter().any(|c| normalise(c) == written) && context_fits(ctx, t, w));
+    if let Some(work) = confused {
+        return Some(did_you_mean(ctx, claim, t, work, true));
+    }
+    let near: Vec<(&Work, usize)> = works
+        .iter()
+        .filter(|w| context_fits(ctx, t, w))
+        .map(|w| (w, strsim::osa_distance(&normalise(&w.title), &written)))
+        .filter(|(w, d)| *d > 0 && *d <= allowed_edits(w.title.chars().count()))
+        .collect();
+    if let Some(best) = near.iter().map(|(_, d)| *d).min() {
+        let closest: Vec<&Work> = near.iter().filter(|(_, d)| *d == best).map(|(w, _)| *w).collect();
+        if closest.len() == 1 {
+            return Some(did_you_mean(ctx, claim, t, closest[0], false));
+        }
+        return None;
+    }
+    let series = t.series?;
+    let e = &ctx.canon.entities[series];
+    if !e.complete {
+        return None;
+    }
+    let count = works.iter().filter(|w| w.series == Some(series)).count();
+    Some(
+        Finding::new(
+            &INFO,
+            ctx.at(claim.span.clone()),
+            format!("`{}` is not a title of {}", t.title, e.name),
+            format!("not one of the {count} titles canon lists for {}", e.name),
+        )
+        .related(ctx.canon_at(&e.origin), format!("{} is listed completely here", e.name))
+        .subject(Some(&e.id)),
+    )
+}
+
+fn allowed_edits(len: usize) -> usize {
+    match len {
+        0..=4 => 0,
+        5..=11 => 1,
+        _ => 2,
+    }
+}
+
+fn did_you_mean(ctx: &DocCtx, claim: &Claim, t: &TitleClaim, work: &Work, confusion: bool) -> Finding {
+    let series = work.series.map(|s| ctx.canon.entities[s].name.clone());
+    let message = match (&series, confusion) {
+        (Some(s), true) => format!("`{}` is not a title of {s}; it is often confused with `{}`", t.title, work.title),
+        (None, true) => format!("`{}` is often confused with `{}`", t.title, work.title),
+        (_, false) => format!("`{}` looks like a misspelling of the title `{}`", t.title, work.title),
+    };
+    let mut f = Finding::new(&INFO, ctx.at(claim.span.clone()), message, format!("did you mean `{}`?", work.title))
+        .related(ctx.canon_at(&work.origin), format!("canon: `{}`, {}", work.title, describe(ctx, work)))
+        .help(format!("write `{}`", work.title))
+        .fix(work.title.clone());
+    if let Some(source) = ctx.canon.source_title(work.source) {
+        f = f.note(format!("source: {source}"));
+    }
+    f.subject(work.series.map(|s| ctx.canon.entities[s].id.as_str()))
+}
+
+fn known_title(ctx: &DocCtx, claim: &Claim, t: &TitleClaim, known: &[&Work]) -> Option<Finding> {
+    let in_series = |w: &&&Work| t.series.is_none_or(|s| w.series == Some(s));
+    let Some(work) = known.iter().find(in_series) else {
+        let work = known[0];
+        let actual = work.series.map(|s| ctx.canon.entities[s].name.clone())?;
+        let claimed = &ctx.canon.entities[t.series?].name;
+        return Some(
+            Finding::new(
+                &INFO,
+                ctx.at(claim.span.clone()),
+                format!("`{}` is a title of {actual}, not {claimed}", work.title),
+                format!("not a title of {claimed}"),
+            )
+            .related(ctx.canon_at(&work.origin), format!("canon: `{}`, {}", work.title, describe(ctx, work)))
+            .subject(work.series.map(|s| ctx.canon.entities[s].id.as_str())),
+        );
+    };
+    let reference = t.episode.as_ref()?;
+    wrong_numbers(ctx, claim, work, reference)
+}
+
+/// A known title with a season or episode number canon does not give it.
+fn wrong_numbers(ctx: &DocCtx, claim: &Claim, work: &Work, r: &EpisodeRef) -> Option<Finding> {
+    let wrong_season = matches!((r.season.as_ref(), work.season), (Some((s, _)), Some(w)) if *s != w);
+    let wrong_episode = matches!((r.episode.as_ref(), work.episode), (Some((e, _)), Some(w)) if *e != w);
+    if !wrong_season && !wrong_episode {
+        return None;
+    }
+    let written = &ctx.prose[r.span.clone()];
+    let right = describe(ctx, work);
+    let mut f = Finding::new(
+        &INFO,
+        ctx.at(r.span.clone()),
+        format!("`{}` is {right}, not {written}", work.title),
+        "wrong numbers for this title".to_string(),
+    )
+    .related(ctx.at(claim.span.clone()), "the title")
+    .related(ctx.canon_at(&work.origin), format!("canon: `{}`, {right}", work.title));
+    if let Some(fixed) = renumber(ctx, r, work) {
+        f = f.help(format!("write `{fixed}`")).fix(fixed);
+    }
+    if let Some(source) = ctx.canon.source_title(work.source) {
+        f = f.note(format!("source: {source}"));
+    }
+    Some(f.subject(work.series.map(|s| ctx.canon.entities[s].id.as_str())))
+}
+
+/// The reference with its wrong numbers replaced, keeping its style ("S01E06" ->
+/// "S02E06"); only when the numbers are written in digits.
+fn renumber(ctx: &DocCtx, r: &EpisodeRef, work: &Work) -> Option<String> {
+    let mut edits: Vec<(std::ops::Range<usize>, u32)> = Vec::new();
+    for (given, right) in [(&r.season, work.season), (&r.episode, work.episode)] {
+        if let (Some((n, span)), Some(right)) = (given, right) {
+            if *n != right {
+                edits.push((span.clone(), right));
+            }
+        }
+    }
+    let mut out = ctx.prose[r.span.clone()].to_string();
+    edits.sort_by_key(|(span, _)| std::cmp::Reverse(span.start));
+    for (span, right) in edits {
+        let old = &ctx.prose[span.clone()];
+        if !old.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let width = old.len();
+        let local = span.start - r.span.start..span.end - r.span.start;
+        out.replace_range(local, &format!("{right:0width$}"));
+    }
+    Some(out)
+}

@@ -1,0 +1,171 @@
+//! The command line: parse arguments, run, print, and say which exit code the run earned.
+//!
+//! Exit codes: 0 no finding at or above the failing level; 1 findings at or above it
+//! (errors by default; `--deny warnings` lowers it); 2 a usage, config, pack or I/O error.
+
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+
+use crate::checks::CHECKS;
+use crate::engine::{self, Options, Outcome};
+use crate::finding::Severity;
+use crate::report;
+
+/// Exit code: no finding at the failing level.
+pub const EXIT_CLEAN: u8 = 0;
+/// Exit code: findings at the failing level.
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit code: usage, config, pack or I/O error.
+pub const EXIT_ERROR: u8 = 2;
+
+#[derive(Debug, Parser)]
+#[command(name = "canonlint", version, about = "A continuity linter for fiction: checks names, titles, figures, dates, ranks and credits against canon.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check files and directories (default: the current directory).
+    Check(CheckArgs),
+    /// List every check with its code and default severity.
+    Checks,
+}
+
+#[derive(Debug, clap::Args)]
+struct CheckArgs {
+    /// Files or directories to check; `-` reads standard input.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// When to colour human output (NO_COLOR is honoured with `auto`).
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+    /// A canon pack for this run, by built-in name or path; repeatable. Replaces the
+    /// packs of canonlint.toml.
+    #[arg(long = "pack", value_name = "NAME|PATH")]
+    packs: Vec<String>,
+    /// The file name to report standard input as (its extension picks the format).
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<String>,
+    /// Fail (exit 1) on findings at this level or above, not only on errors.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    deny: Option<Deny>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Deny {
+    Errors,
+    Warnings,
+    Info,
+}
+
+/// Runs the command line and returns the exit code.
+pub fn run() -> u8 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { EXIT_ERROR } else { EXIT_CLEAN };
+        }
+    };
+    match cli.command {
+        Command::Check(args) => check(args),
+        Command::Checks => {
+            let mut out = io::stdout().lock();
+            for c in CHECKS {
+                let _ = writeln!(out, "{}  {:<15} {:<8} {}", c.code, c.name, c.default.name(), c.summary);
+            }
+            EXIT_CLEAN
+        }
+    }
+}
+
+fn check(args: CheckArgs) -> u8 {
+    let reads_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+    let mut stdin_text = None;
+    if reads_stdin {
+        let mut text = String::new();
+        if let Err(e) = io::stdin().read_to_string(&mut text) {
+            let _ = writeln!(io::stderr(), "error: cannot read standard input: {e}");
+            return EXIT_ERROR;
+        }
+        stdin_text = Some(text);
+    }
+    let options = Options {
+        paths: args.paths,
+        stdin_name: args.stdin_filename,
+        stdin_text,
+        packs: (!args.packs.is_empty()).then_some(args.packs),
+    };
+    let mut stderr = StandardStream::stderr(color_choice(args.color, io::stderr().is_terminal()));
+    let outcome = match engine::run(&options) {
+        Ok(o) => o,
+        Err(problems) => {
+            for p in &problems {
+                p.render_to(&mut stderr);
+            }
+            return EXIT_ERROR;
+        }
+    };
+    let written = match args.format {
+        Format::Human => {
+            let mut stdout = StandardStream::stdout(color_choice(args.color, io::stdout().is_terminal()));
+            report::human::write(&outcome, &mut stdout)
+        }
+        Format::Json => io::stdout().lock().write_all(report::json::render(&outcome).as_bytes()),
+    };
+    for p in &outcome.problems {
+        p.render_to(&mut stderr);
+    }
+    if written.is_err() {
+        return EXIT_ERROR;
+    }
+    let deny = args.deny.map(|d| match d {
+        Deny::Errors => Severity::Error,
+        Deny::Warnings => Severity::Warning,
+        Deny::Info => Severity::Info,
+    });
+    exit_code(&outcome, deny)
+}
+
+/// The exit code a run earned: 2 if a file could not be read, 1 if a finding is at or
+/// above the failing level (`deny`, else the configs' `deny`, else error), else 0.
+pub fn exit_code(outcome: &Outcome, deny: Option<Severity>) -> u8 {
+    let threshold = deny.or(outcome.deny).unwrap_or(Severity::Error);
+    if !outcome.problems.is_empty() {
+        EXIT_ERROR
+    } else if outcome.findings.iter().any(|f| f.severity >= threshold) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
+}
+
+fn color_choice(color: Color, terminal: bool) -> ColorChoice {
+    match color {
+        Color::Always => ColorChoice::Always,
+        Color::Never => ColorChoice::Never,
+        Color::Auto if terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) => ColorChoice::Auto,
+        Color::Auto => ColorChoice::Never,
+    }
+}

@@ -1,0 +1,214 @@
+//! `canonlint.toml`: the project config. The nearest one above a checked file governs it:
+//! which packs load, which walked files are skipped, each check's severity.
+//!
+//! ```toml
+//! packs = ["star-trek", "rules/my-universe.toml"]   # built-in names or paths
+//! include = ["chapters/**"]                          # globs, relative to this file
+//! exclude = ["drafts/old/**"]
+//! deny = "warning"                                   # fail the run from this level
+//!
+//! [checks]
+//! cross-document = "error"                           # error, warning, info or off
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::checks;
+use crate::finding::Severity;
+use crate::problem::{Problem, ProblemFile, did_you_mean};
+
+/// The file name canonlint looks for.
+pub const FILE_NAME: &str = "canonlint.toml";
+
+/// A check's level in a config: a severity, or off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// Report at this severity.
+    On(Severity),
+    /// Do not report.
+    Off,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    packs: Vec<Spanned<String>>,
+    #[serde(default)]
+    include: Vec<Spanned<String>>,
+    #[serde(default)]
+    exclude: Vec<Spanned<String>>,
+    deny: Option<Spanned<String>>,
+    #[serde(default)]
+    checks: BTreeMap<Spanned<String>, Spanned<String>>,
+}
+
+/// A loaded config.
+#[derive(Debug, Default)]
+pub struct Config {
+    /// The config file, if there is one (a run with none uses the defaults).
+    pub path: Option<PathBuf>,
+    /// The directory paths in the config are relative to.
+    pub dir: PathBuf,
+    /// Packs to load besides the core pack.
+    pub packs: Vec<String>,
+    include: Option<GlobSet>,
+    exclude: Option<GlobSet>,
+    /// The level from which findings fail the run.
+    pub deny: Option<Severity>,
+    /// Per-check levels, by check name.
+    pub checks: BTreeMap<&'static str, Level>,
+}
+
+impl Config {
+    /// The level of a check under this config.
+    pub fn level(&self, check: &checks::CheckInfo) -> Level {
+        self.checks.get(check.name).copied().unwrap_or(Level::On(check.default))
+    }
+
+    /// Whether a walked file is left out by `include` / `exclude`.
+    pub fn skips(&self, file: &Path) -> bool {
+        let relative = file.strip_prefix(&self.dir).unwrap_or(file);
+        self.exclude.as_ref().is_some_and(|g| g.is_match(relative))
+            || self.include.as_ref().is_some_and(|g| !g.is_match(relative))
+    }
+
+    /// The defaults, for files no config governs.
+    pub fn defaults_in(dir: PathBuf) -> Config {
+        Config {
+            dir,
+            ..Config::default()
+        }
+    }
+
+    /// Reads and validates a config file.
+    pub fn load(path: &Path) -> Result<Config, Vec<Problem>> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| vec![Problem::plain(format!("cannot read config {}: {e}", path.display()))])?;
+        let file = ProblemFile {
+            name: crate::engine::walk::display_path(path),
+            text: Arc::from(text.as_str()),
+        };
+        let raw: RawConfig = toml::from_str(&text).map_err(|e| vec![toml_error(&file, &e)])?;
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let mut problems = Vec::new();
+        let mut config = Config {
+            path: Some(path.to_path_buf()),
+            dir,
+            packs: raw.packs.iter().map(|p| p.get_ref().clone()).collect(),
+            include: globs(&file, &raw.include, &mut problems),
+            exclude: globs(&file, &raw.exclude, &mut problems),
+            deny: None,
+            checks: BTreeMap::new(),
+        };
+        if let Some(deny) = &raw.deny {
+            match severity(deny.get_ref()) {
+                Some(Level::On(s)) => config.deny = Some(s),
+                _ => problems.push(Problem::at(&file, deny.span(), format!("`deny = \"{}\"` is not a severity", deny.get_ref()), "expected error, warning or info")),
+            }
+        }
+        for (name, level) in &raw.checks {
+            let Some(check) = checks::find(name.get_ref()) else {
+                let mut p = Problem::at(&file, name.span(), format!("unknown check `{}`", name.get_ref()), "not a check");
+                if let Some(close) = did_you_mean(name.get_ref(), checks::CHECKS.iter().map(|c| c.name)) {
+                    p = p.note(format!("did you mean `{close}`?"));
+                }
+                problems.push(p.note(format!("checks: {}", checks::CHECKS.map(|c| c.name).join(", "))));
+                continue;
+            };
+            match severity(level.get_ref()) {
+                Some(l) => {
+                    config.checks.insert(check.name, l);
+                }
+                None => problems.push(Problem::at(&file, level.span(), format!("`{}` is not a level", level.get_ref()), "expected error, warning, info or off")),
+            }
+        }
+        if problems.is_empty() { Ok(config) } else { Err(problems) }
+    }
+
+    /// The config governing files in `dir`: the nearest `canonlint.toml` in `dir` or above.
+    pub fn find(dir: &Path) -> Option<PathBuf> {
+        dir.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file())
+    }
+}
+
+fn severity(name: &str) -> Option<Level> {
+    match name {
+        "error" => Some(Level::On(Severity::Error)),
+        "warning" | "warn" => Some(Level::On(Severity::Warning)),
+        "info" => Some(Level::On(Severity::Info)),
+        "off" => Some(Level::Off),
+        _ => None,
+    }
+}
+
+fn globs(file: &ProblemFile, patterns: &[Spanned<String>], problems: &mut Vec<Problem>) -> Option<GlobSet> {
+    if patterns.is_empty() {
+        return None;
+    }
+    let mut builder = GlobSetBuilder::new();
+    for p in patterns {
+        match Glob::new(p.get_ref()) {
+            Ok(g) => {
+                builder.add(g);
+            }
+            Err(e) => problems.push(Problem::at(file, p.span(), format!("invalid glob: {e}"), "this pattern")),
+        }
+    }
+    builder.build().ok()
+}
+
+fn toml_error(file: &ProblemFile, e: &toml::de::Error) -> Problem {
+    let message = e.message().trim().to_string();
+    let head = message.split(", expected").next().unwrap_or(&message).replace("unknown field", "unknown key");
+    let mut p = Problem::at(file, e.span().unwrap_or(0..0), format!("invalid config: {head}"), "here");
+    if let Some(wrong) = head.split('`').nth(1) {
+        let keys = ["packs", "include", "exclude", "deny", "checks"];
+        if let Some(close) = did_you_mean(wrong, keys) {
+            p = p.note(format!("did you mean `{close}`?"));
+        }
+    }
+    p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<Config, String> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        std::fs::write(&path, text).unwrap();
+        Config::load(&path).map_err(|p| p.iter().map(Problem::render).collect())
+    }
+
+    #[test]
+    fn levels_and_packs() {
+        let c = load("packs = [\"star-trek\"]\n[checks]\ncross-document = \"error\"\nCL001 = \"off\"\n").unwrap();
+        assert_eq!(c.packs, ["star-trek"]);
+        assert_eq!(c.level(&checks::cross_document::INFO), Level::On(Severity::Error));
+        assert_eq!(c.level(&checks::name_variant::INFO), Level::Off);
+        assert_eq!(c.level(&checks::fact::INFO), Level::On(Severity::Error));
+    }
+
+    #[test]
+    fn unknown_check_and_key_are_errors_with_suggestions() {
+        let e = load("[checks]\nfacts = \"off\"\n").unwrap_err();
+        assert!(e.contains("unknown check `facts`") && e.contains("did you mean `fact`?"), "{e}");
+        let e = load("pack = [\"star-trek\"]\n").unwrap_err();
+        assert!(e.contains("unknown key `pack`") && e.contains("did you mean `packs`?"), "{e}");
+    }
+
+    #[test]
+    fn exclude_is_relative_to_the_config() {
+        let c = load("exclude = [\"drafts/**\"]\n").unwrap();
+        assert!(c.skips(&c.dir.join("drafts/a.md")));
+        assert!(!c.skips(&c.dir.join("chapters/a.md")));
+    }
+}

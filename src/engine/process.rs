@@ -1,0 +1,110 @@
+//! Checking one file: read, decode, build the document, extract claims, run the
+//! per-document checks, and keep the records the cross-document check needs.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::checks::{self, DocCtx, cross_document};
+use crate::engine::walk::Input;
+use crate::extract;
+use crate::finding::{FileId, Finding};
+use crate::pack::Canon;
+use crate::problem::Problem;
+use crate::source::{Document, Format};
+
+/// What checking one file produced.
+#[derive(Debug, Default)]
+pub struct FileResult {
+    /// Its findings.
+    pub findings: Vec<Finding>,
+    /// Its figures and dates, for the cross-document check.
+    pub records: Vec<cross_document::Record>,
+    /// Its text, kept only when a finding points into it.
+    pub text: Option<Arc<str>>,
+    /// Why it was not checked, if it was not.
+    pub skipped: Option<String>,
+    /// Why it could not be read, if it could not.
+    pub problem: Option<Problem>,
+}
+
+/// Why a file's bytes are not text canonlint checks.
+pub enum Unreadable {
+    /// An I/O error.
+    Io(std::io::Error),
+    /// A reason to skip it (binary, not UTF-8).
+    Skip(String),
+}
+
+/// Decodes a file's bytes: UTF-8 only; NUL bytes mean binary.
+pub fn decode(bytes: Vec<u8>) -> Result<String, Unreadable> {
+    if bytes.iter().take(8192).any(|b| *b == 0) {
+        return Err(Unreadable::Skip("binary file (contains NUL bytes)".into()));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        Unreadable::Skip(format!("not valid UTF-8 (first bad byte at offset {})", e.utf8_error().valid_up_to()))
+    })
+}
+
+/// Reads and decodes a file.
+pub fn read_text(path: &Path) -> Result<String, Unreadable> {
+    decode(std::fs::read(path).map_err(Unreadable::Io)?)
+}
+
+/// Checks one file.
+pub fn check_file(id: FileId, input: &Input, stdin: Option<&str>, canon: &Canon, packs: &[FileId]) -> FileResult {
+    let format = match Format::of(Path::new(&input.display)) {
+        Some(f) => f,
+        None if input.is_stdin() => Format::Text,
+        None => {
+            return FileResult {
+                skipped: Some("not a format canonlint reads (.md, .markdown, .txt)".into()),
+                ..FileResult::default()
+            };
+        }
+    };
+    let text = if input.is_stdin() {
+        Ok(stdin.unwrap_or_default().to_string())
+    } else {
+        read_text(&input.path)
+    };
+    let text = match text {
+        Ok(t) => t,
+        Err(Unreadable::Skip(reason)) => {
+            return FileResult {
+                skipped: Some(reason),
+                ..FileResult::default()
+            };
+        }
+        Err(Unreadable::Io(e)) => {
+            return FileResult {
+                skipped: Some("could not be read".into()),
+                problem: Some(Problem::plain(format!("cannot read {}: {e}", input.display))),
+                ..FileResult::default()
+            };
+        }
+    };
+    let doc = Document::new(input.display.clone(), format, text);
+    let claims = extract::extract(&doc, canon);
+    let ctx = DocCtx {
+        file: id,
+        prose: &doc.prose,
+        canon,
+        packs,
+    };
+    let mut findings = Vec::new();
+    checks::check_document(&ctx, &claims, &mut findings);
+    let reported: Vec<std::ops::Range<usize>> = findings
+        .iter()
+        .filter(|f| f.check == checks::fact::INFO.name)
+        .map(|f| f.location.span.clone())
+        .collect();
+    let records = cross_document::records(&ctx, &claims, &reported);
+    let text = (!findings.is_empty()).then(|| Arc::from(doc.text));
+    FileResult {
+        findings,
+        records,
+        text,
+        skipped: None,
+        problem: None,
+    }
+}

@@ -22,7 +22,11 @@ pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_ERROR: u8 = 2;
 
 #[derive(Debug, Parser)]
-#[command(name = "canonlint", version, about = "A continuity linter for fiction: checks names, titles, figures, dates, ranks and credits against canon.")]
+#[command(
+    name = "canonlint",
+    version,
+    about = "A continuity linter for fiction: checks names, titles, figures, dates, ranks and credits against canon."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -85,7 +89,11 @@ pub fn run() -> u8 {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { EXIT_ERROR } else { EXIT_CLEAN };
+            return if e.use_stderr() {
+                EXIT_ERROR
+            } else {
+                EXIT_CLEAN
+            };
         }
     };
     match cli.command {
@@ -93,7 +101,14 @@ pub fn run() -> u8 {
         Command::Checks => {
             let mut out = io::stdout().lock();
             for c in CHECKS {
-                let _ = writeln!(out, "{}  {:<15} {:<8} {}", c.code, c.name, c.default.name(), c.summary);
+                let _ = writeln!(
+                    out,
+                    "{}  {:<15} {:<8} {}",
+                    c.code,
+                    c.name,
+                    c.default.name(),
+                    c.summary
+                );
             }
             EXIT_CLEAN
         }
@@ -129,10 +144,13 @@ fn check(args: CheckArgs) -> u8 {
     };
     let written = match args.format {
         Format::Human => {
-            let mut stdout = StandardStream::stdout(color_choice(args.color, io::stdout().is_terminal()));
+            let mut stdout =
+                StandardStream::stdout(color_choice(args.color, io::stdout().is_terminal()));
             report::human::write(&outcome, &mut stdout)
         }
-        Format::Json => io::stdout().lock().write_all(report::json::render(&outcome).as_bytes()),
+        Format::Json => io::stdout()
+            .lock()
+            .write_all(report::json::render(&outcome).as_bytes()),
     };
     for p in &outcome.problems {
         p.render_to(&mut stderr);
@@ -165,7 +183,9 @@ fn color_choice(color: Color, terminal: bool) -> ColorChoice {
     match color {
         Color::Always => ColorChoice::Always,
         Color::Never => ColorChoice::Never,
-        Color::Auto if terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) => ColorChoice::Auto,
+        Color::Auto if terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) => {
+            ColorChoice::Auto
+        }
         Color::Auto => ColorChoice::Never,
     }
 }

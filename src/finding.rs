@@ -95,7 +95,12 @@ pub struct Finding {
 
 impl Finding {
     /// A finding with only the required parts; add the rest with the builder methods.
-    pub fn new(check: &crate::checks::CheckInfo, location: Location, message: String, label: String) -> Finding {
+    pub fn new(
+        check: &crate::checks::CheckInfo,
+        location: Location,
+        message: String,
+        label: String,
+    ) -> Finding {
         Finding {
             code: check.code,
             check: check.name,
@@ -149,6 +154,11 @@ impl Finding {
 
     /// The order reports use: file, then position, then code.
     pub fn sort_key(&self) -> (FileId, usize, usize, &'static str) {
-        (self.location.file, self.location.span.start, self.location.span.end, self.code)
+        (
+            self.location.file,
+            self.location.span.start,
+            self.location.span.end,
+            self.code,
+        )
     }
 }

@@ -32,7 +32,7 @@ pub struct Problem {
     pub primary: Option<(Range<usize>, String)>,
     /// Other places in the same file that matter (the first definition of a duplicate).
     pub secondary: Vec<(Range<usize>, String)>,
-    /// Further notes: "did you mean", what to do.
+    /// Further notes ("note: ...") and suggestions ("help: did you mean ...?").
     pub notes: Vec<String>,
 }
 
@@ -64,9 +64,30 @@ impl Problem {
         }
     }
 
+    /// Places a problem that has no place yet at `span` of `file` (a pack name in a
+    /// config, say).
+    pub fn located(
+        mut self,
+        file: &ProblemFile,
+        span: Range<usize>,
+        label: impl Into<String>,
+    ) -> Self {
+        if self.file.is_none() {
+            self.file = Some(file.clone());
+            self.primary = Some((span, label.into()));
+        }
+        self
+    }
+
     /// Adds a note.
     pub fn note(mut self, note: impl Into<String>) -> Self {
-        self.notes.push(note.into());
+        self.notes.push(format!("note: {}", note.into()));
+        self
+    }
+
+    /// Adds a suggestion.
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.notes.push(format!("help: {}", help.into()));
         self
     }
 
@@ -87,10 +108,13 @@ impl Problem {
     pub fn render_to(&self, out: &mut dyn term::termcolor::WriteColor) {
         let mut diagnostic = Diagnostic::error().with_message(&self.message);
         if let Some((span, label)) = &self.primary {
-            diagnostic = diagnostic.with_labels(vec![Label::primary((), span.clone()).with_message(label)]);
+            diagnostic =
+                diagnostic.with_labels(vec![Label::primary((), span.clone()).with_message(label)]);
         }
         for (span, label) in &self.secondary {
-            diagnostic.labels.push(Label::secondary((), span.clone()).with_message(label));
+            diagnostic
+                .labels
+                .push(Label::secondary((), span.clone()).with_message(label));
         }
         diagnostic = diagnostic.with_notes(self.notes.clone());
         let config = term::Config::default();
@@ -118,10 +142,18 @@ impl fmt::Display for Problem {
 }
 
 /// The closest of `candidates` to `word`, if it is close enough to suggest.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .into_iter()
-        .map(|c| (strsim::osa_distance(&word.to_lowercase(), &c.to_lowercase()), c))
+        .map(|c| {
+            (
+                strsim::osa_distance(&word.to_lowercase(), &c.to_lowercase()),
+                c,
+            )
+        })
         .filter(|(d, c)| *d <= (c.chars().count() / 3).max(1))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
@@ -133,7 +165,10 @@ mod tests {
 
     #[test]
     fn did_you_mean_suggests_close_keys_only() {
-        assert_eq!(did_you_mean("nmae", ["name", "kind", "aliases"]), Some("name"));
+        assert_eq!(
+            did_you_mean("nmae", ["name", "kind", "aliases"]),
+            Some("name")
+        );
         assert_eq!(did_you_mean("colour", ["name", "kind"]), None);
     }
 
@@ -144,10 +179,11 @@ mod tests {
             text: "[pack]\nnmae = \"x\"\n".into(),
         };
         let out = Problem::at(&file, 7..11, "unknown key `nmae`", "not a pack key")
-            .note("did you mean `name`?")
+            .help("did you mean `name`?")
             .render();
         assert!(out.contains("error: unknown key `nmae`"), "{out}");
         assert!(out.contains("pack.toml:2:1"), "{out}");
         assert!(out.contains("^^^^ not a pack key"), "{out}");
+        assert!(out.contains("= help: did you mean `name`?"), "{out}");
     }
 }

@@ -14,9 +14,9 @@ use std::collections::BTreeMap;
 
 use crate::checks::{CheckInfo, DocCtx};
 use crate::extract::{Claim, ClaimKind, Via};
-use crate::pack::model::EntityKind;
 use crate::finding::{Finding, Location, Severity};
 use crate::pack::model::DATE_MEASURE;
+use crate::pack::model::EntityKind;
 use crate::value::{Interval, PartialDate};
 
 /// Registry entry.
@@ -78,17 +78,20 @@ pub fn records(ctx: &DocCtx, claims: &[Claim], reported: &[std::ops::Range<usize
                 (Some(s), Some(m)) => (s, m, Value::Figure(f.interval)),
                 _ => continue,
             },
-            ClaimKind::Date(d) if !d.relative => match (&d.subject, ctx.canon.measure(DATE_MEASURE)) {
-                (Some(s), Some(m)) => (s, m, Value::Date(d.date)),
-                _ => continue,
-            },
+            ClaimKind::Date(d) if !d.relative => {
+                match (&d.subject, ctx.canon.measure(DATE_MEASURE)) {
+                    (Some(s), Some(m)) => (s, m, Value::Date(d.date)),
+                    _ => continue,
+                }
+            }
             _ => continue,
         };
         // Only subjects named in their own sentence or heading, and only events or
         // subjects canon has a figure of this measure for: "Holmes" beside a date is not
         // the date of Holmes.
         let entity = subject.entity;
-        let meaningful = ctx.canon.entities[entity].kind == EntityKind::Event || ctx.canon.has_fact(entity, measure);
+        let meaningful = ctx.canon.entities[entity].kind == EntityKind::Event
+            || ctx.canon.has_fact(entity, measure);
         if subject.via == Via::Paragraph || !meaningful {
             continue;
         }
@@ -116,10 +119,17 @@ pub fn check(records: &[Record]) -> Vec<Finding> {
     let mut out = Vec::new();
     for group in groups.values() {
         for (j, later) in group.iter().enumerate() {
-            let Some(earlier) = group[..j].iter().find(|e| !e.value.agrees_with(&later.value)) else {
+            let Some(earlier) = group[..j]
+                .iter()
+                .find(|e| !e.value.agrees_with(&later.value))
+            else {
                 continue;
             };
-            let what = if later.measure == DATE_MEASURE { "date" } else { later.label.as_str() };
+            let what = if later.measure == DATE_MEASURE {
+                "date"
+            } else {
+                later.label.as_str()
+            };
             out.push(
                 Finding::new(
                     &INFO,
@@ -130,7 +140,10 @@ pub fn check(records: &[Record]) -> Vec<Finding> {
                     ),
                     format!("`{}` here", later.text),
                 )
-                .related(earlier.location.clone(), format!("`{}` stated here first", earlier.text))
+                .related(
+                    earlier.location.clone(),
+                    format!("`{}` stated here first", earlier.text),
+                )
                 .note("the two cannot both be true; correct one, or say why they differ")
                 .subject(Some(&later.subject)),
             );

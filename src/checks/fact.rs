@@ -36,17 +36,26 @@ pub fn check(ctx: &DocCtx, claims: &[Claim], out: &mut Vec<Finding>) {
 
 /// The label of what a fact counts: its own label, or its measure's.
 pub fn fact_label<'a>(ctx: &'a DocCtx, fact: &'a Fact) -> &'a str {
-    fact.label.as_deref().unwrap_or(&ctx.canon.measures[fact.measure].label)
+    fact.label
+        .as_deref()
+        .unwrap_or(&ctx.canon.measures[fact.measure].label)
 }
 
 fn figure(ctx: &DocCtx, claim: &Claim, f: &FigureClaim) -> Option<Finding> {
-    let (Some(measure), Some(subject), false) = (f.measure, f.subject.as_ref().map(|a| &a.entity), f.partial) else {
+    let (Some(measure), Some(subject), false) =
+        (f.measure, f.subject.as_ref().map(|a| &a.entity), f.partial)
+    else {
         return None;
     };
-    let (fact, phrase) = ctx.canon.facts_for(*subject, measure).find_map(|fact| match &fact.value {
-        FactValue::Figure { interval, phrase, .. } if !interval.overlaps(&f.interval) => Some((fact, phrase)),
-        _ => None,
-    })?;
+    let (fact, phrase) =
+        ctx.canon
+            .facts_for(*subject, measure)
+            .find_map(|fact| match &fact.value {
+                FactValue::Figure {
+                    interval, phrase, ..
+                } if !interval.overlaps(&f.interval) => Some((fact, phrase)),
+                _ => None,
+            })?;
     let written = &ctx.prose[claim.span.clone()];
     let name = ctx.entity_name(*subject);
     let label = fact_label(ctx, fact);
@@ -56,11 +65,24 @@ fn figure(ctx: &DocCtx, claim: &Claim, f: &FigureClaim) -> Option<Finding> {
         format!("canon gives {phrase} {label} for {name}, not `{written}`"),
         format!("`{written}` {label} claimed here"),
     )
-    .related(ctx.canon_at(&fact.origin), format!("canon: {phrase} {label}"));
+    .related(
+        ctx.canon_at(&fact.origin, fact.value_span.clone()),
+        format!("canon: {phrase} {label}"),
+    );
     // The written figure may be canon's figure for another measure of the same subject.
-    for other in ctx.canon.facts.iter().filter(|o| o.subject == *subject && o.measure != measure) {
-        if let FactValue::Figure { interval, figure, .. } = &other.value {
-            if interval.overlaps(&f.interval) && interval.overlaps(&crate::value::Interval::exact(f.value)) {
+    for other in ctx
+        .canon
+        .facts
+        .iter()
+        .filter(|o| o.subject == *subject && o.measure != measure)
+    {
+        if let FactValue::Figure {
+            interval, figure, ..
+        } = &other.value
+        {
+            if crate::value::Interval::exact(*figure).overlaps(&f.interval)
+                && interval.overlaps(&f.interval)
+            {
                 finding = finding.note(format!(
                     "{} is canon's figure for the {} in {name}, not the {label}",
                     format_number(*figure),
@@ -80,10 +102,13 @@ fn date(ctx: &DocCtx, claim: &Claim, d: &DateClaim) -> Option<Finding> {
         return None;
     }
     let measure = ctx.canon.measure(DATE_MEASURE)?;
-    let (fact, canon_date) = ctx.canon.facts_for(*subject, measure).find_map(|fact| match &fact.value {
-        FactValue::Date(c) if !c.agrees_with(&d.date) => Some((fact, c)),
-        _ => None,
-    })?;
+    let (fact, canon_date) = ctx
+        .canon
+        .facts_for(*subject, measure)
+        .find_map(|fact| match &fact.value {
+            FactValue::Date(c) if !c.agrees_with(&d.date) => Some((fact, c)),
+            _ => None,
+        })?;
     let written = &ctx.prose[claim.span.clone()];
     let name = ctx.entity_name(*subject);
     let finding = Finding::new(
@@ -92,11 +117,17 @@ fn date(ctx: &DocCtx, claim: &Claim, d: &DateClaim) -> Option<Finding> {
         format!("canon dates {name} to {canon_date}, not `{written}`"),
         format!("`{written}` given as the date of {name}"),
     )
-    .related(ctx.canon_at(&fact.origin), format!("canon: {canon_date}"));
+    .related(
+        ctx.canon_at(&fact.origin, fact.value_span.clone()),
+        format!("canon: {canon_date}"),
+    );
     Some(source_note(ctx, finding, fact).subject(Some(&ctx.canon.entities[*subject].id)))
 }
 
-fn source_note(ctx: &DocCtx, finding: Finding, fact: &Fact) -> Finding {
+fn source_note(ctx: &DocCtx, mut finding: Finding, fact: &Fact) -> Finding {
+    if !fact.note.is_empty() {
+        finding = finding.note(fact.note.clone());
+    }
     match ctx.canon.source_title(fact.source) {
         Some(source) => finding.note(format!("source: {source}")),
         None => finding,

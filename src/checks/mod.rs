@@ -59,17 +59,17 @@ pub struct DocCtx<'a> {
 impl DocCtx<'_> {
     /// A location in the checked file.
     pub fn at(&self, span: std::ops::Range<usize>) -> Location {
-        Location { file: self.file, span }
+        Location {
+            file: self.file,
+            span,
+        }
     }
 
-    /// The location of a canon entry in its pack file: the entry's first line.
-    pub fn canon_at(&self, origin: &Origin) -> Location {
-        let text = &self.canon.files[origin.pack].text;
-        let start = origin.span.start.min(text.len());
-        let line_end = text[start..].find('\n').map_or(text.len(), |n| start + n);
+    /// A location in a pack file: `span` of the pack the entry `origin` was written in.
+    pub fn canon_at(&self, origin: &Origin, span: std::ops::Range<usize>) -> Location {
         Location {
             file: self.packs[origin.pack],
-            span: start..line_end.min(origin.span.end.max(start)),
+            span,
         }
     }
 
@@ -117,18 +117,35 @@ mod tests {
     #[test]
     fn every_check_has_a_fixture_folder_with_cases() {
         for check in CHECKS {
-            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(check.name);
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("fixtures")
+                .join(check.name);
             let cases = std::fs::read_dir(&dir).map(|d| d.count()).unwrap_or(0);
-            assert!(cases >= 2, "fixtures/{} needs positive cases and traps", check.name);
+            assert!(
+                cases >= 2,
+                "fixtures/{} needs positive cases and traps",
+                check.name
+            );
         }
     }
 
     #[test]
     fn every_check_is_documented_in_the_readme() {
-        let readme = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+        let readme = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"),
+        )
+        .unwrap();
         for check in CHECKS {
-            assert!(readme.contains(&format!("`{}`", check.code)), "README.md does not document {}", check.code);
-            assert!(readme.contains(&format!("`{}`", check.name)), "README.md does not name {}", check.name);
+            assert!(
+                readme.contains(&format!("`{}`", check.code)),
+                "README.md does not document {}",
+                check.code
+            );
+            assert!(
+                readme.contains(&format!("`{}`", check.name)),
+                "README.md does not name {}",
+                check.name
+            );
         }
     }
 

@@ -24,19 +24,36 @@ pub fn check(ctx: &DocCtx, claims: &[Claim], out: &mut Vec<Finding>) {
     let index = &ctx.canon.names;
     for claim in claims {
         let (form, known) = match claim.kind {
-            ClaimKind::Name { form } if index.forms[form].kind == FormKind::Misspelling => (form, true),
+            ClaimKind::Name { form } if index.forms[form].kind == FormKind::Misspelling => {
+                (form, true)
+            }
             ClaimKind::NearName { form } => (form, false),
             _ => continue,
         };
-        let Target::Entity(entity) = index.forms[form].target else { continue };
+        let Target::Entity(entity) = index.forms[form].target else {
+            continue;
+        };
         let written = &ctx.prose[claim.span.clone()];
-        let right = if known { correct_form(ctx, entity, written) } else { index.forms[form].text.clone() };
+        let right = if known {
+            correct_form(ctx, entity, written)
+        } else {
+            index.forms[form].text.clone()
+        };
         let e = &ctx.canon.entities[entity];
+        // Point at the misspelling in the pack when it is listed, else at the name.
+        let listed = e
+            .misspellings
+            .iter()
+            .position(|m| m.eq_ignore_ascii_case(written));
+        let canon_span = match listed {
+            Some(i) if known => e.spans.misspellings[i].clone(),
+            _ => e.spans.name.clone(),
+        };
         let (message, label, canon_label) = if known {
             (
                 format!("`{written}` is a misspelling of `{right}`"),
                 "known misspelling".to_string(),
-                format!("canon spells it `{}`; `{written}` is listed as a misspelling", e.name),
+                format!("listed as a misspelling of `{}`", e.name),
             )
         } else {
             (
@@ -47,7 +64,7 @@ pub fn check(ctx: &DocCtx, claims: &[Claim], out: &mut Vec<Finding>) {
         };
         out.push(
             Finding::new(&INFO, ctx.at(claim.span.clone()), message, label)
-                .related(ctx.canon_at(&e.origin), canon_label)
+                .related(ctx.canon_at(&e.origin, canon_span), canon_label)
                 .help(format!("write `{right}`"))
                 .fix(right)
                 .subject(Some(&e.id)),

@@ -32,15 +32,46 @@ pub fn check(ctx: &DocCtx, claims: &[Claim], out: &mut Vec<Finding>) {
     }
 }
 
-/// Lower case, letters and digits only, single spaces: "Ouroboros, Part II" and
-/// "ouroboros part II" are one title.
+/// Lower case, letters and digits only, single spaces, small numbers as digits:
+/// "Ouroboros, Part II", "ouroboros part 2" and "Ouroboros Part Two" are one title.
 fn normalise(title: &str) -> String {
+    const NUMBERS: [(&str, &str); 20] = [
+        ("i", "1"),
+        ("ii", "2"),
+        ("iii", "3"),
+        ("iv", "4"),
+        ("v", "5"),
+        ("vi", "6"),
+        ("vii", "7"),
+        ("viii", "8"),
+        ("ix", "9"),
+        ("x", "10"),
+        ("one", "1"),
+        ("two", "2"),
+        ("three", "3"),
+        ("four", "4"),
+        ("five", "5"),
+        ("six", "6"),
+        ("seven", "7"),
+        ("eight", "8"),
+        ("nine", "9"),
+        ("ten", "10"),
+    ];
     let mut out = String::new();
-    for word in title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for word in title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&word.to_lowercase());
+        let lower = word.to_lowercase();
+        // "I" alone is a pronoun as often as a numeral; only numerals after "part" or
+        // "chapter"-like words would be safer, so single "i" stays a word.
+        match NUMBERS.iter().find(|(w, _)| *w == lower && lower != "i") {
+            Some((_, digits)) => out.push_str(digits),
+            None => out.push_str(&lower),
+        }
     }
     out
 }
@@ -76,7 +107,10 @@ fn context_fits(ctx: &DocCtx, t: &TitleClaim, work: &Work) -> bool {
 fn check_title(ctx: &DocCtx, claim: &Claim, t: &TitleClaim) -> Option<Finding> {
     let works = &ctx.canon.works;
     let written = normalise(&t.title);
-    let known: Vec<&Work> = works.iter().filter(|w| normalise(&w.title) == written).collect();
+    let known: Vec<&Work> = works
+        .iter()
+        .filter(|w| normalise(&w.title) == written)
+        .collect();
     if !known.is_empty() {
         return known_title(ctx, claim, t, &known);
     }
@@ -93,7 +127,11 @@ fn check_title(ctx: &DocCtx, claim: &Claim, t: &TitleClaim) -> Option<Finding> {
         .filter(|(w, d)| *d > 0 && *d <= allowed_edits(w.title.chars().count()))
         .collect();
     if let Some(best) = near.iter().map(|(_, d)| *d).min() {
-        let closest: Vec<&Work> = near.iter().filter(|(_, d)| *d == best).map(|(w, _)| *w).collect();
+        let closest: Vec<&Work> = near
+            .iter()
+            .filter(|(_, d)| *d == best)
+            .map(|(w, _)| *w)
+            .collect();
         if closest.len() == 1 {
             return Some(did_you_mean(ctx, claim, t, closest[0], false));
         }
@@ -112,7 +150,13 @@ fn check_title(ctx: &DocCtx, claim: &Claim, t: &TitleClaim) -> Option<Finding> {
             format!("`{}` is not a title of {}", t.title, e.name),
             format!("not one of the {count} titles canon lists for {}", e.name),
         )
-        .related(ctx.canon_at(&e.origin), format!("{} is listed completely here", e.name))
+        .related(
+            ctx.canon_at(
+                &e.origin,
+                e.spans.complete.clone().unwrap_or(e.spans.name.clone()),
+            ),
+            format!("canon lists every title of {}", e.name),
+        )
         .subject(Some(&e.id)),
     )
 }
@@ -125,17 +169,37 @@ fn allowed_edits(len: usize) -> usize {
     }
 }
 
-fn did_you_mean(ctx: &DocCtx, claim: &Claim, t: &TitleClaim, work: &Work, confusion: bool) -> Finding {
+fn did_you_mean(
+    ctx: &DocCtx,
+    claim: &Claim,
+    t: &TitleClaim,
+    work: &Work,
+    confusion: bool,
+) -> Finding {
     let series = work.series.map(|s| ctx.canon.entities[s].name.clone());
     let message = match (&series, confusion) {
-        (Some(s), true) => format!("`{}` is not a title of {s}; it is often confused with `{}`", t.title, work.title),
+        (Some(s), true) => format!(
+            "`{}` is not a title of {s}; it is often confused with `{}`",
+            t.title, work.title
+        ),
         (None, true) => format!("`{}` is often confused with `{}`", t.title, work.title),
-        (_, false) => format!("`{}` looks like a misspelling of the title `{}`", t.title, work.title),
+        (_, false) => format!(
+            "`{}` looks like a misspelling of the title `{}`",
+            t.title, work.title
+        ),
     };
-    let mut f = Finding::new(&INFO, ctx.at(claim.span.clone()), message, format!("did you mean `{}`?", work.title))
-        .related(ctx.canon_at(&work.origin), format!("canon: `{}`, {}", work.title, describe(ctx, work)))
-        .help(format!("write `{}`", work.title))
-        .fix(work.title.clone());
+    let mut f = Finding::new(
+        &INFO,
+        ctx.at(claim.span.clone()),
+        message,
+        format!("did you mean `{}`?", work.title),
+    )
+    .related(
+        ctx.canon_at(&work.origin, work.title_span.clone()),
+        format!("canon: `{}`, {}", work.title, describe(ctx, work)),
+    )
+    .help(format!("write `{}`", work.title))
+    .fix(work.title.clone());
     if let Some(source) = ctx.canon.source_title(work.source) {
         f = f.note(format!("source: {source}"));
     }
@@ -155,7 +219,10 @@ fn known_title(ctx: &DocCtx, claim: &Claim, t: &TitleClaim, known: &[&Work]) -> 
                 format!("`{}` is a title of {actual}, not {claimed}", work.title),
                 format!("not a title of {claimed}"),
             )
-            .related(ctx.canon_at(&work.origin), format!("canon: `{}`, {}", work.title, describe(ctx, work)))
+            .related(
+                ctx.canon_at(&work.origin, work.title_span.clone()),
+                format!("canon: `{}`, {}", work.title, describe(ctx, work)),
+            )
             .subject(work.series.map(|s| ctx.canon.entities[s].id.as_str())),
         );
     };
@@ -165,8 +232,10 @@ fn known_title(ctx: &DocCtx, claim: &Claim, t: &TitleClaim, known: &[&Work]) -> 
 
 /// A known title with a season or episode number canon does not give it.
 fn wrong_numbers(ctx: &DocCtx, claim: &Claim, work: &Work, r: &EpisodeRef) -> Option<Finding> {
-    let wrong_season = matches!((r.season.as_ref(), work.season), (Some((s, _)), Some(w)) if *s != w);
-    let wrong_episode = matches!((r.episode.as_ref(), work.episode), (Some((e, _)), Some(w)) if *e != w);
+    let wrong_season =
+        matches!((r.season.as_ref(), work.season), (Some((s, _)), Some(w)) if *s != w);
+    let wrong_episode =
+        matches!((r.episode.as_ref(), work.episode), (Some((e, _)), Some(w)) if *e != w);
     if !wrong_season && !wrong_episode {
         return None;
     }
@@ -179,7 +248,10 @@ fn wrong_numbers(ctx: &DocCtx, claim: &Claim, work: &Work, r: &EpisodeRef) -> Op
         "wrong numbers for this title".to_string(),
     )
     .related(ctx.at(claim.span.clone()), "the title")
-    .related(ctx.canon_at(&work.origin), format!("canon: `{}`, {right}", work.title));
+    .related(
+        ctx.canon_at(&work.origin, work.title_span.clone()),
+        format!("canon: `{}`, {right}", work.title),
+    );
     if let Some(fixed) = renumber(ctx, r, work) {
         f = f.help(format!("write `{fixed}`")).fix(fixed);
     }

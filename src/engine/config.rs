@@ -21,6 +21,7 @@ use toml::Spanned;
 
 use crate::checks;
 use crate::finding::Severity;
+use crate::pack::PackRef;
 use crate::problem::{Problem, ProblemFile, did_you_mean};
 
 /// The file name canonlint looks for.
@@ -57,7 +58,7 @@ pub struct Config {
     /// The directory paths in the config are relative to.
     pub dir: PathBuf,
     /// Packs to load besides the core pack.
-    pub packs: Vec<String>,
+    pub packs: Vec<PackRef>,
     include: Option<GlobSet>,
     exclude: Option<GlobSet>,
     /// The level from which findings fail the run.
@@ -69,7 +70,10 @@ pub struct Config {
 impl Config {
     /// The level of a check under this config.
     pub fn level(&self, check: &checks::CheckInfo) -> Level {
-        self.checks.get(check.name).copied().unwrap_or(Level::On(check.default))
+        self.checks
+            .get(check.name)
+            .copied()
+            .unwrap_or(Level::On(check.default))
     }
 
     /// Whether a walked file is left out by `include` / `exclude`.
@@ -89,10 +93,14 @@ impl Config {
 
     /// Reads and validates a config file.
     pub fn load(path: &Path) -> Result<Config, Vec<Problem>> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| vec![Problem::plain(format!("cannot read config {}: {e}", path.display()))])?;
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            vec![Problem::plain(format!(
+                "cannot read config {}: {e}",
+                crate::engine::walk::display_relative(path)
+            ))]
+        })?;
         let file = ProblemFile {
-            name: crate::engine::walk::display_path(path),
+            name: crate::engine::walk::display_relative(path),
             text: Arc::from(text.as_str()),
         };
         let raw: RawConfig = toml::from_str(&text).map_err(|e| vec![toml_error(&file, &e)])?;
@@ -101,7 +109,14 @@ impl Config {
         let mut config = Config {
             path: Some(path.to_path_buf()),
             dir,
-            packs: raw.packs.iter().map(|p| p.get_ref().clone()).collect(),
+            packs: raw
+                .packs
+                .iter()
+                .map(|p| PackRef {
+                    spec: p.get_ref().clone(),
+                    named_at: Some((file.clone(), p.span())),
+                })
+                .collect(),
             include: globs(&file, &raw.include, &mut problems),
             exclude: globs(&file, &raw.exclude, &mut problems),
             deny: None,
@@ -110,31 +125,57 @@ impl Config {
         if let Some(deny) = &raw.deny {
             match severity(deny.get_ref()) {
                 Some(Level::On(s)) => config.deny = Some(s),
-                _ => problems.push(Problem::at(&file, deny.span(), format!("`deny = \"{}\"` is not a severity", deny.get_ref()), "expected error, warning or info")),
+                _ => problems.push(Problem::at(
+                    &file,
+                    deny.span(),
+                    format!("`deny = \"{}\"` is not a severity", deny.get_ref()),
+                    "expected error, warning or info",
+                )),
             }
         }
         for (name, level) in &raw.checks {
             let Some(check) = checks::find(name.get_ref()) else {
-                let mut p = Problem::at(&file, name.span(), format!("unknown check `{}`", name.get_ref()), "not a check");
-                if let Some(close) = did_you_mean(name.get_ref(), checks::CHECKS.iter().map(|c| c.name)) {
-                    p = p.note(format!("did you mean `{close}`?"));
+                let mut p = Problem::at(
+                    &file,
+                    name.span(),
+                    format!("unknown check `{}`", name.get_ref()),
+                    "not a check",
+                );
+                if let Some(close) =
+                    did_you_mean(name.get_ref(), checks::CHECKS.iter().map(|c| c.name))
+                {
+                    p = p.help(format!("did you mean `{close}`?"));
                 }
-                problems.push(p.note(format!("checks: {}", checks::CHECKS.map(|c| c.name).join(", "))));
+                problems.push(p.note(format!(
+                    "checks: {}",
+                    checks::CHECKS.map(|c| c.name).join(", ")
+                )));
                 continue;
             };
             match severity(level.get_ref()) {
                 Some(l) => {
                     config.checks.insert(check.name, l);
                 }
-                None => problems.push(Problem::at(&file, level.span(), format!("`{}` is not a level", level.get_ref()), "expected error, warning, info or off")),
+                None => problems.push(Problem::at(
+                    &file,
+                    level.span(),
+                    format!("`{}` is not a level", level.get_ref()),
+                    "expected error, warning, info or off",
+                )),
             }
         }
-        if problems.is_empty() { Ok(config) } else { Err(problems) }
+        if problems.is_empty() {
+            Ok(config)
+        } else {
+            Err(problems)
+        }
     }
 
     /// The config governing files in `dir`: the nearest `canonlint.toml` in `dir` or above.
     pub fn find(dir: &Path) -> Option<PathBuf> {
-        dir.ancestors().map(|d| d.join(FILE_NAME)).find(|p| p.is_file())
+        dir.ancestors()
+            .map(|d| d.join(FILE_NAME))
+            .find(|p| p.is_file())
     }
 }
 
@@ -148,7 +189,11 @@ fn severity(name: &str) -> Option<Level> {
     }
 }
 
-fn globs(file: &ProblemFile, patterns: &[Spanned<String>], problems: &mut Vec<Problem>) -> Option<GlobSet> {
+fn globs(
+    file: &ProblemFile,
+    patterns: &[Spanned<String>],
+    problems: &mut Vec<Problem>,
+) -> Option<GlobSet> {
     if patterns.is_empty() {
         return None;
     }
@@ -158,7 +203,12 @@ fn globs(file: &ProblemFile, patterns: &[Spanned<String>], problems: &mut Vec<Pr
             Ok(g) => {
                 builder.add(g);
             }
-            Err(e) => problems.push(Problem::at(file, p.span(), format!("invalid glob: {e}"), "this pattern")),
+            Err(e) => problems.push(Problem::at(
+                file,
+                p.span(),
+                format!("invalid glob: {e}"),
+                "this pattern",
+            )),
         }
     }
     builder.build().ok()
@@ -166,12 +216,21 @@ fn globs(file: &ProblemFile, patterns: &[Spanned<String>], problems: &mut Vec<Pr
 
 fn toml_error(file: &ProblemFile, e: &toml::de::Error) -> Problem {
     let message = e.message().trim().to_string();
-    let head = message.split(", expected").next().unwrap_or(&message).replace("unknown field", "unknown key");
-    let mut p = Problem::at(file, e.span().unwrap_or(0..0), format!("invalid config: {head}"), "here");
+    let head = message
+        .split(", expected")
+        .next()
+        .unwrap_or(&message)
+        .replace("unknown field", "unknown key");
+    let mut p = Problem::at(
+        file,
+        e.span().unwrap_or(0..0),
+        format!("invalid config: {head}"),
+        "here",
+    );
     if let Some(wrong) = head.split('`').nth(1) {
         let keys = ["packs", "include", "exclude", "deny", "checks"];
         if let Some(close) = did_you_mean(wrong, keys) {
-            p = p.note(format!("did you mean `{close}`?"));
+            p = p.help(format!("did you mean `{close}`?"));
         }
     }
     p
@@ -190,9 +249,18 @@ mod tests {
 
     #[test]
     fn levels_and_packs() {
-        let c = load("packs = [\"star-trek\"]\n[checks]\ncross-document = \"error\"\nCL001 = \"off\"\n").unwrap();
-        assert_eq!(c.packs, ["star-trek"]);
-        assert_eq!(c.level(&checks::cross_document::INFO), Level::On(Severity::Error));
+        let c = load(
+            "packs = [\"star-trek\"]\n[checks]\ncross-document = \"error\"\nCL001 = \"off\"\n",
+        )
+        .unwrap();
+        assert_eq!(
+            c.packs.iter().map(|p| p.spec.as_str()).collect::<Vec<_>>(),
+            ["star-trek"]
+        );
+        assert_eq!(
+            c.level(&checks::cross_document::INFO),
+            Level::On(Severity::Error)
+        );
         assert_eq!(c.level(&checks::name_variant::INFO), Level::Off);
         assert_eq!(c.level(&checks::fact::INFO), Level::On(Severity::Error));
     }
@@ -200,9 +268,15 @@ mod tests {
     #[test]
     fn unknown_check_and_key_are_errors_with_suggestions() {
         let e = load("[checks]\nfacts = \"off\"\n").unwrap_err();
-        assert!(e.contains("unknown check `facts`") && e.contains("did you mean `fact`?"), "{e}");
+        assert!(
+            e.contains("unknown check `facts`") && e.contains("did you mean `fact`?"),
+            "{e}"
+        );
         let e = load("pack = [\"star-trek\"]\n").unwrap_err();
-        assert!(e.contains("unknown key `pack`") && e.contains("did you mean `packs`?"), "{e}");
+        assert!(
+            e.contains("unknown key `pack`") && e.contains("did you mean `packs`?"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -102,11 +102,17 @@ pub fn run(options: &Options) -> Result<Outcome, Vec<Problem>> {
         if !input.explicit && config.skips(&cwd.join(&input.path)) {
             continue;
         }
-        let packs = options.packs.clone().unwrap_or_else(|| config.packs.clone());
-        let key = (config.dir.clone(), packs.clone());
+        let packs: Vec<pack::PackRef> = match &options.packs {
+            Some(cli) => cli.iter().map(|s| pack::PackRef::plain(s)).collect(),
+            None => config.packs.clone(),
+        };
+        let key = (
+            config.dir.clone(),
+            packs.iter().map(|p| p.spec.clone()).collect(),
+        );
         let setup = match canons.get(&key) {
             Some(&i) => i,
-            None => match pack::load_named(&packs, &config.dir) {
+            None => match pack::load_refs(&packs, &config.dir) {
                 Ok(canon) => {
                     setups.push(Setup {
                         config: config.clone(),
@@ -159,8 +165,16 @@ pub fn run(options: &Options) -> Result<Outcome, Vec<Problem>> {
     }
     findings.extend(cross_document::check(&records));
     let findings = apply_levels(findings, &checked, &setups);
-    load_referenced(&findings, &checked, &mut files, options.stdin_text.as_deref());
-    let deny = checked.iter().filter_map(|(_, s)| setups[*s].config.deny).min();
+    load_referenced(
+        &findings,
+        &checked,
+        &mut files,
+        options.stdin_text.as_deref(),
+    );
+    let deny = checked
+        .iter()
+        .filter_map(|(_, s)| setups[*s].config.deny)
+        .min();
     let checked_count = checked.len() - skipped.len();
     Ok(Outcome {
         files,
@@ -174,12 +188,22 @@ pub fn run(options: &Options) -> Result<Outcome, Vec<Problem>> {
 
 /// The directory whose config governs an input.
 fn input_dir(input: &Input, cwd: &Path, stdin_name: Option<&str>) -> PathBuf {
-    let path = if input.is_stdin() { PathBuf::from(stdin_name.unwrap_or("-")) } else { input.path.clone() };
+    let path = if input.is_stdin() {
+        PathBuf::from(stdin_name.unwrap_or("-"))
+    } else {
+        input.path.clone()
+    };
     let absolute = cwd.join(path);
-    absolute.parent().map(Path::to_path_buf).unwrap_or_else(|| cwd.to_path_buf())
+    absolute
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| cwd.to_path_buf())
 }
 
-fn governing_config(dir: &Path, cache: &mut HashMap<PathBuf, Arc<Config>>) -> Result<Arc<Config>, Vec<Problem>> {
+fn governing_config(
+    dir: &Path,
+    cache: &mut HashMap<PathBuf, Arc<Config>>,
+) -> Result<Arc<Config>, Vec<Problem>> {
     let path = Config::find(dir);
     let key = path.clone().unwrap_or_default();
     if let Some(c) = cache.get(&key) {
@@ -216,7 +240,11 @@ fn register_packs(setups: &mut [Setup], files: &mut Vec<SourceFile>) {
 }
 
 /// Applies each file's config levels, drops what is off, and sorts.
-fn apply_levels(findings: Vec<Finding>, checked: &[(Input, usize)], setups: &[Setup]) -> Vec<Finding> {
+fn apply_levels(
+    findings: Vec<Finding>,
+    checked: &[(Input, usize)],
+    setups: &[Setup],
+) -> Vec<Finding> {
     let mut out: Vec<Finding> = findings
         .into_iter()
         .filter_map(|mut f| {
@@ -231,12 +259,21 @@ fn apply_levels(findings: Vec<Finding>, checked: &[(Input, usize)], setups: &[Se
             }
         })
         .collect();
-    out.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()).then_with(|| a.message.cmp(&b.message)));
+    out.sort_by(|a, b| {
+        a.sort_key()
+            .cmp(&b.sort_key())
+            .then_with(|| a.message.cmp(&b.message))
+    });
     out
 }
 
 /// Reads again the checked files that a finding points into but whose text was released.
-fn load_referenced(findings: &[Finding], checked: &[(Input, usize)], files: &mut [SourceFile], stdin: Option<&str>) {
+fn load_referenced(
+    findings: &[Finding],
+    checked: &[(Input, usize)],
+    files: &mut [SourceFile],
+    stdin: Option<&str>,
+) {
     for f in findings {
         for location in std::iter::once(&f.location).chain(f.related.iter().map(|r| &r.location)) {
             let id = location.file;
@@ -244,7 +281,11 @@ fn load_referenced(findings: &[Finding], checked: &[(Input, usize)], files: &mut
                 continue;
             }
             let input = &checked[id].0;
-            let text = if input.is_stdin() { stdin.map(str::to_string) } else { process::read_text(&input.path).ok() };
+            let text = if input.is_stdin() {
+                stdin.map(str::to_string)
+            } else {
+                process::read_text(&input.path).ok()
+            };
             files[id].text = text.map(Arc::from);
         }
     }

@@ -41,7 +41,10 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, Unreadable> {
         return Err(Unreadable::Skip("binary file (contains NUL bytes)".into()));
     }
     String::from_utf8(bytes).map_err(|e| {
-        Unreadable::Skip(format!("not valid UTF-8 (first bad byte at offset {})", e.utf8_error().valid_up_to()))
+        Unreadable::Skip(format!(
+            "not valid UTF-8 (first bad byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
     })
 }
 
@@ -51,7 +54,13 @@ pub fn read_text(path: &Path) -> Result<String, Unreadable> {
 }
 
 /// Checks one file.
-pub fn check_file(id: FileId, input: &Input, stdin: Option<&str>, canon: &Canon, packs: &[FileId]) -> FileResult {
+pub fn check_file(
+    id: FileId,
+    input: &Input,
+    stdin: Option<&str>,
+    canon: &Canon,
+    packs: &[FileId],
+) -> FileResult {
     let format = match Format::of(Path::new(&input.display)) {
         Some(f) => f,
         None if input.is_stdin() => Format::Text,
@@ -78,7 +87,10 @@ pub fn check_file(id: FileId, input: &Input, stdin: Option<&str>, canon: &Canon,
         Err(Unreadable::Io(e)) => {
             return FileResult {
                 skipped: Some("could not be read".into()),
-                problem: Some(Problem::plain(format!("cannot read {}: {e}", input.display))),
+                problem: Some(Problem::plain(format!(
+                    "cannot read {}: {e}",
+                    input.display
+                ))),
                 ..FileResult::default()
             };
         }

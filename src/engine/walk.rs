@@ -37,6 +37,12 @@ pub fn display_path(path: &Path) -> String {
     s.to_string()
 }
 
+/// A path as users see it, relative to the current directory when it lies inside it.
+pub fn display_relative(path: &Path) -> String {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    display_path(path.strip_prefix(&cwd).unwrap_or(path))
+}
+
 /// Expands the command-line paths into sorted, de-duplicated inputs.
 pub fn collect(paths: &[PathBuf], stdin_name: Option<&str>) -> (Vec<Input>, Vec<Problem>) {
     let mut inputs = Vec::new();
@@ -57,7 +63,10 @@ pub fn collect(paths: &[PathBuf], stdin_name: Option<&str>) -> (Vec<Input>, Vec<
         } else if path.is_dir() {
             walk(path, &mut inputs, &mut problems);
         } else {
-            problems.push(Problem::plain(format!("{}: no such file or directory", display_path(path))));
+            problems.push(Problem::plain(format!(
+                "{}: no such file or directory",
+                display_path(path)
+            )));
         }
     }
     inputs.sort();
@@ -82,7 +91,10 @@ fn walk(root: &Path, inputs: &mut Vec<Input>, problems: &mut Vec<Problem>) {
                     });
                 }
             }
-            Err(e) => problems.push(Problem::plain(format!("cannot walk {}: {e}", display_path(root)))),
+            Err(e) => problems.push(Problem::plain(format!(
+                "cannot walk {}: {e}",
+                display_path(root)
+            ))),
         }
     }
 }
@@ -107,7 +119,10 @@ mod tests {
         }
         let (inputs, problems) = collect(&[root.to_path_buf()], None);
         assert!(problems.is_empty());
-        let names: Vec<String> = inputs.iter().map(|i| i.path.file_name().unwrap().to_string_lossy().into_owned()).collect();
+        let names: Vec<String> = inputs
+            .iter()
+            .map(|i| i.path.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
         assert_eq!(names, ["a.txt", "b.md"]);
     }
 }

@@ -68,7 +68,9 @@ impl<'a> BlockText<'a> {
 
     /// The index of the token that starts at byte `pos`.
     pub fn token_starting_at(&self, pos: usize) -> Option<usize> {
-        self.tokens.binary_search_by_key(&pos, |t| t.span.start).ok()
+        self.tokens
+            .binary_search_by_key(&pos, |t| t.span.start)
+            .ok()
     }
 
     /// The index of the first token starting at or after byte `pos`.
@@ -96,7 +98,8 @@ impl<'a> BlockText<'a> {
 
     /// Whether a token is a word starting with a capital letter.
     pub fn is_capitalised(&self, i: usize) -> bool {
-        self.tokens[i].kind == TokenKind::Word && self.words[i].chars().next().is_some_and(char::is_uppercase)
+        self.tokens[i].kind == TokenKind::Word
+            && self.words[i].chars().next().is_some_and(char::is_uppercase)
     }
 
     /// Whether tokens `i` and `i + 1` are separated by nothing but spaces (no line break).
@@ -111,8 +114,12 @@ impl<'a> BlockText<'a> {
         let i = self.token_from(pos);
         let (rank, n) = self.canon.vocab.ranks.match_end(&self.words[..i])?;
         let first = i - n;
-        (self.is_capitalised(first) && self.tokens[i - 1].span.end < pos)
-            .then(|| (rank, self.tokens[first].span.start..self.tokens[i - 1].span.end))
+        (self.is_capitalised(first) && self.tokens[i - 1].span.end < pos).then(|| {
+            (
+                rank,
+                self.tokens[first].span.start..self.tokens[i - 1].span.end,
+            )
+        })
     }
 
     /// Whether a mention counts: names that are also common words ("Oh") count only
@@ -125,6 +132,8 @@ impl<'a> BlockText<'a> {
         entity.standalone
             || (entity.kind == EntityKind::Person
                 && (self.rank_before(m.span.start).is_some()
-                    || self.prose[m.span.end..].trim_start_matches(' ').starts_with('(')))
+                    || self.prose[m.span.end..]
+                        .trim_start_matches(' ')
+                        .starts_with('(')))
     }
 }

@@ -18,7 +18,9 @@ const MAX_WORDS: usize = 4;
 /// Adds a credit claim for every performer credited with a character.
 pub fn extract(text: &BlockText, claims: &mut Vec<Claim>) {
     for m in &text.mentions {
-        let Some(character) = text.entity_of(m) else { continue };
+        let Some(character) = text.entity_of(m) else {
+            continue;
+        };
         if text.canon.entities[character].kind != EntityKind::Person {
             continue;
         }
@@ -49,7 +51,12 @@ fn credit_after_name(text: &BlockText, end: usize) -> Option<Range<usize>> {
     if in_parens || text.words.get(i) == Some(&",") {
         i += 1;
     }
-    if let Some(((), n)) = text.canon.vocab.credit_before.match_start(&text.words[i.min(text.words.len())..]) {
+    if let Some(((), n)) = text
+        .canon
+        .vocab
+        .credit_before
+        .match_start(&text.words[i.min(text.words.len())..])
+    {
         i += n;
     } else if !in_parens {
         return None;
@@ -73,14 +80,18 @@ fn credit_before_name(text: &BlockText, start: usize) -> Option<Range<usize>> {
         first -= 1;
     }
     let len = end - first;
-    (MIN_WORDS..=MAX_WORDS).contains(&len)
+    (MIN_WORDS..=MAX_WORDS)
+        .contains(&len)
         .then(|| text.tokens[first].span.start..text.tokens[end - 1].span.end)
 }
 
 /// Capitalised words from token `i`, joined by single spaces.
 fn capitalised_run(text: &BlockText, i: usize) -> Range<usize> {
     let mut end = i;
-    while end < text.tokens.len() && text.is_capitalised(end) && (end == i || text.joined_by_space(end - 1)) {
+    while end < text.tokens.len()
+        && text.is_capitalised(end)
+        && (end == i || text.joined_by_space(end - 1))
+    {
         end += 1;
     }
     i..end
@@ -94,14 +105,19 @@ fn is_performer_phrase(text: &BlockText, span: &Range<usize>) -> bool {
         return false;
     }
     let index = &text.canon.names;
-    let names_other_thing = index.exact(phrase).iter().any(|&f| match index.forms[f].target {
-        Target::Entity(e) => text.canon.entities[e].kind != EntityKind::Performer,
-        Target::Day(_) => true,
-    });
+    let names_other_thing = index
+        .exact(phrase)
+        .iter()
+        .any(|&f| match index.forms[f].target {
+            Target::Entity(e) => text.canon.entities[e].kind != EntityKind::Performer,
+            Target::Day(_) => true,
+        });
     let inside_other_thing = text.mentions.iter().any(|m| {
         m.span.start < span.end
             && span.start < m.span.end
-            && text.entity_of(m).is_none_or(|e| text.canon.entities[e].kind != EntityKind::Performer)
+            && text
+                .entity_of(m)
+                .is_none_or(|e| text.canon.entities[e].kind != EntityKind::Performer)
     });
     !names_other_thing && !inside_other_thing
 }

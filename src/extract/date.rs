@@ -56,9 +56,13 @@ fn boundary(rest: &str) -> bool {
 
 fn year(input: &str) -> Res<'_, i32> {
     let (rest, digits) = take_while_m_n(4, 4, |c: char| c.is_ascii_digit()).parse(input)?;
-    let grouped = rest.starts_with([',', '.']) && rest[1..].starts_with(|c: char| c.is_ascii_digit());
+    let grouped =
+        rest.starts_with([',', '.']) && rest[1..].starts_with(|c: char| c.is_ascii_digit());
     if !boundary(rest) || grouped {
-        return Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify)));
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Verify,
+        )));
     }
     Ok((rest, digits.parse().unwrap_or(0)))
 }
@@ -68,7 +72,10 @@ fn day_of_month(input: &str) -> Res<'_, u8> {
     let (rest, _) = opt(alt((tag("st"), tag("nd"), tag("rd"), tag("th"), tag("d")))).parse(rest)?;
     let day: u8 = digits.parse().unwrap_or(0);
     if !(1..=31).contains(&day) || !boundary(rest) {
-        return Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify)));
+        return Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Verify,
+        )));
     }
     Ok((rest, day))
 }
@@ -78,13 +85,24 @@ fn month<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, u8> {
     let (rest, _) = opt(ch('.')).parse(rest)?;
     match vocab.months.get(&word.to_lowercase()) {
         Some(&m) if word.starts_with(char::is_uppercase) => Ok((rest, m)),
-        _ => Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Tag))),
+        _ => Err(nom::Err::Error(nom::error::Error::new(
+            input,
+            nom::error::ErrorKind::Tag,
+        ))),
     }
 }
 
 /// ", 2385" or " 2385" after a day and month.
 fn trailing_year(input: &str) -> Res<'_, Option<i32>> {
-    opt(preceded((opt(ch(',')), space1, opt(terminated(tag_no_case("of"), space1))), year)).parse(input)
+    opt(preceded(
+        (
+            opt(ch(',')),
+            space1,
+            opt(terminated(tag_no_case("of"), space1)),
+        ),
+        year,
+    ))
+    .parse(input)
 }
 
 /// "2385-04-05", "April 5, 2385", "April 5th", "April 2385", "5 April 2385", "5th of April".
@@ -101,25 +119,49 @@ pub fn full_date<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, PartialDate>
         let text = format!("{y}-{m}-{d}");
         match PartialDate::parse_iso(&text) {
             Some(date) if boundary(rest) => Ok((rest, date)),
-            _ => Err(nom::Err::Error(nom::error::Error::new(i, nom::error::ErrorKind::Verify))),
+            _ => Err(nom::Err::Error(nom::error::Error::new(
+                i,
+                nom::error::ErrorKind::Verify,
+            ))),
         }
     };
     let month_first = |i: &'a str| -> Res<'a, PartialDate> {
         let (rest, m) = month(vocab, i)?;
         let (rest, _) = space1.parse(rest)?;
         if let Ok((rest, y)) = year(rest) {
-            return Ok((rest, PartialDate { year: Some(y), month: Some(m), day: None }));
+            return Ok((
+                rest,
+                PartialDate {
+                    year: Some(y),
+                    month: Some(m),
+                    day: None,
+                },
+            ));
         }
         let (rest, d) = day_of_month(rest)?;
         let (rest, y) = trailing_year(rest)?;
-        Ok((rest, PartialDate { year: y, month: Some(m), day: Some(d) }))
+        Ok((
+            rest,
+            PartialDate {
+                year: y,
+                month: Some(m),
+                day: Some(d),
+            },
+        ))
     };
     let day_first = |i: &'a str| -> Res<'a, PartialDate> {
         let (rest, d) = day_of_month(i)?;
         let (rest, _) = (space1, opt((tag_no_case("of"), space1))).parse(rest)?;
         let (rest, m) = month(vocab, rest)?;
         let (rest, y) = trailing_year(rest)?;
-        Ok((rest, PartialDate { year: y, month: Some(m), day: Some(d) }))
+        Ok((
+            rest,
+            PartialDate {
+                year: y,
+                month: Some(m),
+                day: Some(d),
+            },
+        ))
     };
     alt((iso, month_first, day_first)).parse(input)
 }
@@ -134,7 +176,14 @@ fn named_day<'a>(text: &BlockText<'a>, i: usize) -> Option<(&'a str, PartialDate
     let day = &text.canon.days[day];
     let rest = &text.prose[mention.span.end..text.span.end];
     let with_year = preceded(
-        (opt(ch(',')), space0, opt(terminated(alt((tag_no_case("of"), tag_no_case("in"))), space1))),
+        (
+            opt(ch(',')),
+            space0,
+            opt(terminated(
+                alt((tag_no_case("of"), tag_no_case("in"))),
+                space1,
+            )),
+        ),
         year,
     )
     .parse(rest);
@@ -142,23 +191,39 @@ fn named_day<'a>(text: &BlockText<'a>, i: usize) -> Option<(&'a str, PartialDate
         Ok((r, y)) => (r, Some(y)),
         Err(_) => (rest, None),
     };
-    Some((rest, PartialDate { year, month: Some(day.month), day: Some(day.day) }))
+    Some((
+        rest,
+        PartialDate {
+            year,
+            month: Some(day.month),
+            day: Some(day.day),
+        },
+    ))
 }
 
 /// A bare year is a date only after "in", "of", "during" or "year", or alone in
 /// parentheses: "in 2385", "(2385)".
 fn year_after_cue<'a>(text: &BlockText<'a>, i: usize) -> Option<(&'a str, PartialDate)> {
     let previous = text.words.get(i.checked_sub(1)?)?;
-    let cue = ["in", "of", "during", "year", "since", "until", "from", "circa"]
-        .iter()
-        .any(|c| previous.eq_ignore_ascii_case(c));
+    let cue = [
+        "in", "of", "during", "year", "since", "until", "from", "circa",
+    ]
+    .iter()
+    .any(|c| previous.eq_ignore_ascii_case(c));
     let parenthesised = *previous == "(" && text.words.get(i + 1) == Some(&")");
     if !cue && !parenthesised {
         return None;
     }
     let start = text.tokens[i].span.start;
     let (rest, y) = year(&text.prose[start..text.span.end]).ok()?;
-    Some((rest, PartialDate { year: Some(y), month: None, day: None }))
+    Some((
+        rest,
+        PartialDate {
+            year: Some(y),
+            month: None,
+            day: None,
+        },
+    ))
 }
 
 #[cfg(test)]
@@ -167,7 +232,9 @@ mod tests {
 
     fn parse(text: &str) -> Option<(String, &str)> {
         let canon = crate::pack::load_named(&[], std::path::Path::new(".")).unwrap();
-        full_date(&canon.vocab, text).ok().map(|(rest, d)| (d.to_string(), rest))
+        full_date(&canon.vocab, text)
+            .ok()
+            .map(|(rest, d)| (d.to_string(), rest))
     }
 
     #[test]
@@ -175,7 +242,10 @@ mod tests {
         assert_eq!(parse("April 5, 2385."), Some(("April 5, 2385".into(), ".")));
         assert_eq!(parse("April 5th and"), Some(("April 5".into(), " and")));
         assert_eq!(parse("5 April 2385"), Some(("April 5, 2385".into(), "")));
-        assert_eq!(parse("5th of April, 2385"), Some(("April 5, 2385".into(), "")));
+        assert_eq!(
+            parse("5th of April, 2385"),
+            Some(("April 5, 2385".into(), ""))
+        );
         assert_eq!(parse("April 2385"), Some(("April 2385".into(), "")));
     }
 

@@ -34,11 +34,16 @@ type Numbers = (Option<(u32, Range<usize>)>, Option<(u32, Range<usize>)>);
 fn located<'a>(vocab: &Vocabulary, base: &str, input: &'a str) -> Res<'a, (u32, Range<usize>)> {
     let (rest, n) = small_number(vocab, input)?;
     let start = base.len() - input.len();
-    let digits_end = input.len() - input.trim_start_matches(|c: char| c.is_alphanumeric()).len();
+    let digits_end = input.len()
+        - input
+            .trim_start_matches(|c: char| c.is_alphanumeric())
+            .len();
     Ok((rest, (n, start..start + digits_end)))
 }
 
-fn word<'a>(w: &'static str) -> impl Parser<&'a str, Output = &'a str, Error = nom::error::Error<&'a str>> {
+fn word<'a>(
+    w: &'static str,
+) -> impl Parser<&'a str, Output = &'a str, Error = nom::error::Error<&'a str>> {
     tag_no_case(w)
 }
 
@@ -58,7 +63,13 @@ pub fn episode_ref<'a>(vocab: &Vocabulary, input: &'a str) -> Option<EpisodeRef>
         let season = (s.parse().unwrap_or(0), loc(r, s.len()));
         let (r3, _) = (space0, ch('E')).parse(r2)?;
         let (r4, e) = digits(3).parse(r3)?;
-        Ok((r4, (Some(season), Some((e.parse().unwrap_or(0), loc(r3, e.len()))))))
+        Ok((
+            r4,
+            (
+                Some(season),
+                Some((e.parse().unwrap_or(0), loc(r3, e.len()))),
+            ),
+        ))
     };
     // 2x06.
     let cross = |i: &'a str| -> Res<'a, Numbers> {
@@ -66,18 +77,32 @@ pub fn episode_ref<'a>(vocab: &Vocabulary, input: &'a str) -> Option<EpisodeRef>
         let (r2, _) = ch('x').parse(r)?;
         let (r3, e) = digits(3).parse(r2)?;
         let season = (s.parse().unwrap_or(0), loc(i, s.len()));
-        Ok((r3, (Some(season), Some((e.parse().unwrap_or(0), loc(r2, e.len()))))))
+        Ok((
+            r3,
+            (
+                Some(season),
+                Some((e.parse().unwrap_or(0), loc(r2, e.len()))),
+            ),
+        ))
     };
     // season 2[,] episode 6 | season 2
     let season_first = |i| {
         let (r, season) = preceded((word("season"), space1), num).parse(i)?;
-        let (r, episode) = opt(preceded((opt(ch(',')), space1, word("episode"), space1), num)).parse(r)?;
+        let (r, episode) = opt(preceded(
+            (opt(ch(',')), space1, word("episode"), space1),
+            num,
+        ))
+        .parse(r)?;
         Ok((r, (Some(season), episode)))
     };
     // episode 6 of season 2 | episode 6
     let episode_first = |i| {
         let (r, episode) = preceded((word("episode"), space1), num).parse(i)?;
-        let (r, season) = opt(preceded((space1, word("of"), space1, word("season"), space1), num)).parse(r)?;
+        let (r, season) = opt(preceded(
+            (space1, word("of"), space1, word("season"), space1),
+            num,
+        ))
+        .parse(r)?;
         Ok((r, (season, Some(episode))))
     };
     // the sixth episode of the second season | the sixth episode of season 2
@@ -95,9 +120,10 @@ pub fn episode_ref<'a>(vocab: &Vocabulary, input: &'a str) -> Option<EpisodeRef>
         .parse(r)?;
         Ok((r, (Some(season), Some(episode))))
     };
-    let (rest, (season, episode)) = alt((compact, cross, season_first, episode_first, ordinal_first))
-        .parse(input)
-        .ok()?;
+    let (rest, (season, episode)) =
+        alt((compact, cross, season_first, episode_first, ordinal_first))
+            .parse(input)
+            .ok()?;
     if rest.starts_with(|c: char| c.is_alphanumeric()) {
         return None;
     }
@@ -116,7 +142,10 @@ mod tests {
         let canon = crate::pack::load_named(&[], std::path::Path::new(".")).unwrap();
         episode_ref(&canon.vocab, text).map(|r| {
             for (_, span) in r.season.iter().chain(r.episode.iter()) {
-                assert!(text[span.clone()].chars().next().unwrap().is_alphanumeric(), "{span:?} in {text}");
+                assert!(
+                    text[span.clone()].chars().next().unwrap().is_alphanumeric(),
+                    "{span:?} in {text}"
+                );
             }
             (r.season.map(|s| s.0), r.episode.map(|e| e.0), &text[r.span])
         })
@@ -124,10 +153,22 @@ mod tests {
 
     #[test]
     fn written_out_references() {
-        assert_eq!(parse("season 2, episode 6 of"), Some((Some(2), Some(6), "season 2, episode 6")));
-        assert_eq!(parse("Season two episode six"), Some((Some(2), Some(6), "Season two episode six")));
-        assert_eq!(parse("episode 6 of season 2"), Some((Some(2), Some(6), "episode 6 of season 2")));
-        assert_eq!(parse("the sixth episode of the second season"), Some((Some(2), Some(6), "the sixth episode of the second season")));
+        assert_eq!(
+            parse("season 2, episode 6 of"),
+            Some((Some(2), Some(6), "season 2, episode 6"))
+        );
+        assert_eq!(
+            parse("Season two episode six"),
+            Some((Some(2), Some(6), "Season two episode six"))
+        );
+        assert_eq!(
+            parse("episode 6 of season 2"),
+            Some((Some(2), Some(6), "episode 6 of season 2"))
+        );
+        assert_eq!(
+            parse("the sixth episode of the second season"),
+            Some((Some(2), Some(6), "the sixth episode of the second season"))
+        );
         assert_eq!(parse("season 2."), Some((Some(2), None, "season 2")));
     }
 

@@ -68,10 +68,20 @@ fn near_misses(text: &BlockText, run: Range<usize>, claims: &mut Vec<Claim>) {
     let index = &text.canon.names;
     // A rank at the head of the run is not part of the name.
     let mut start = run.start;
-    while start < run.end && text.canon.vocab.ranks.match_start(&text.words[start..start + 1]).is_some() {
+    while start < run.end
+        && text
+            .canon
+            .vocab
+            .ranks
+            .match_start(&text.words[start..start + 1])
+            .is_some()
+    {
         start += 1;
     }
-    let after_rank = start > run.start || text.rank_before(text.tokens[run.start].span.start).is_some();
+    let after_rank = start > run.start
+        || text
+            .rank_before(text.tokens[run.start].span.start)
+            .is_some();
     let mut i = start;
     'windows: while i < run.end {
         let longest = (run.end - i).min(MAX_WINDOW);
@@ -86,16 +96,26 @@ fn near_misses(text: &BlockText, run: Range<usize>, claims: &mut Vec<Claim>) {
             }
             let span = text.tokens[i].span.start..strip_possessive(text, last);
             // A window inside one known name is that name, not a misspelling of another.
-            if text.mentions.iter().any(|m| m.span.start <= span.start && span.end <= m.span.end) {
+            if text
+                .mentions
+                .iter()
+                .any(|m| m.span.start <= span.start && span.end <= m.span.end)
+            {
                 continue;
             }
             let phrase = text.slice(span.clone());
-            let Some(near) = index.near_miss(phrase) else { continue };
-            let Target::Entity(entity) = index.forms[near.form].target else { continue };
+            let Some(near) = index.near_miss(phrase) else {
+                continue;
+            };
+            let Target::Entity(entity) = index.forms[near.form].target else {
+                continue;
+            };
             // "Sherlock Holmes I": the name is written right, with another word beside it.
             let target = &index.forms[near.form].text;
             let written_right = text.mentions.iter().any(|m| {
-                m.span.start >= span.start && m.span.end <= span.end && text.slice(m.span.clone()).eq_ignore_ascii_case(target)
+                m.span.start >= span.start
+                    && m.span.end <= span.end
+                    && text.slice(m.span.clone()).eq_ignore_ascii_case(target)
             });
             if written_right {
                 continue;

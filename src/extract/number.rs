@@ -40,7 +40,10 @@ fn at_boundary(rest: &str) -> bool {
 
 /// "92,000" or "92000", then an optional ".5".
 fn digits(input: &str) -> Res<'_, (f64, u32)> {
-    let grouped = recognize(pair(take_while_m_n(1, 3, is_digit), many1(pair(ch(','), take_while_m_n(3, 3, is_digit)))));
+    let grouped = recognize(pair(
+        take_while_m_n(1, 3, is_digit),
+        many1(pair(ch(','), take_while_m_n(3, 3, is_digit))),
+    ));
     let (rest, whole) = alt((grouped, digit1)).parse(input)?;
     let (rest, fraction) = opt(preceded(ch('.'), digit1)).parse(rest)?;
     let mut text: String = whole.chars().filter(|c| *c != ',').collect();
@@ -49,27 +52,47 @@ fn digits(input: &str) -> Res<'_, (f64, u32)> {
         text.push('.');
         text.push_str(f);
     }
-    let value = text.parse::<f64>().map_err(|_| nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Digit)))?;
+    let value = text.parse::<f64>().map_err(|_| {
+        nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Digit))
+    })?;
     Ok((rest, (value, decimals)))
 }
 
 fn fail<T>(input: &str) -> Res<'_, T> {
-    Err(nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Verify)))
+    Err(nom::Err::Error(nom::error::Error::new(
+        input,
+        nom::error::ErrorKind::Verify,
+    )))
 }
 
 /// A figure written with digits, with an optional suffix ("92k") or scale word
 /// ("1.5 million").
 fn digit_figure<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, Figure> {
     let (rest, (value, decimals)) = digits(input)?;
-    let unit = if decimals > 0 { 10f64.powi(-(decimals as i32)) } else { last_digit_unit(value) };
+    let unit = if decimals > 0 {
+        10f64.powi(-(decimals as i32))
+    } else {
+        last_digit_unit(value)
+    };
     // A suffix written straight after the digits.
     let suffix = take_while1::<_, _, nom::error::Error<&str>>(char::is_alphabetic).parse(rest);
     if let Ok((after, letters)) = suffix {
         return match vocab.suffixes.get(letters) {
             Some(&m) if at_boundary(after) => {
                 let m = m as f64;
-                let unit = if decimals > 0 { unit * m } else { last_digit_unit(value * m) };
-                Ok((after, Figure { value: value * m, unit, vague: false }))
+                let unit = if decimals > 0 {
+                    unit * m
+                } else {
+                    last_digit_unit(value * m)
+                };
+                Ok((
+                    after,
+                    Figure {
+                        value: value * m,
+                        unit,
+                        vague: false,
+                    },
+                ))
             }
             // "5th", "3D": not a figure.
             _ => fail(input),
@@ -79,14 +102,37 @@ fn digit_figure<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, Figure> {
         return fail(input);
     }
     // A scale word after a space: "92 thousand", "1.5 million".
-    if let Ok((after, word)) = preceded(space1::<_, nom::error::Error<&str>>, take_while1(char::is_alphabetic)).parse(rest) {
+    if let Ok((after, word)) = preceded(
+        space1::<_, nom::error::Error<&str>>,
+        take_while1(char::is_alphabetic),
+    )
+    .parse(rest)
+    {
         if let Some(NumberWord::Scale(m)) = vocab.numbers.get(&word.to_lowercase()) {
             let m = *m as f64;
-            let unit = if decimals > 0 { unit * m } else { last_digit_unit(value * m) };
-            return Ok((after, Figure { value: value * m, unit, vague: false }));
+            let unit = if decimals > 0 {
+                unit * m
+            } else {
+                last_digit_unit(value * m)
+            };
+            return Ok((
+                after,
+                Figure {
+                    value: value * m,
+                    unit,
+                    vague: false,
+                },
+            ));
         }
     }
-    Ok((rest, Figure { value, unit, vague: false }))
+    Ok((
+        rest,
+        Figure {
+            value,
+            unit,
+            vague: false,
+        },
+    ))
 }
 
 /// One number word, looked up in the vocabulary.
@@ -100,7 +146,12 @@ fn number_word<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, NumberWord> {
 
 /// What may separate two number words: a hyphen, spaces, or " and ".
 fn separator(input: &str) -> Res<'_, &str> {
-    alt((tag("-"), recognize((space1, tag_no_case("and"), space1)), space1)).parse(input)
+    alt((
+        tag("-"),
+        recognize((space1, tag_no_case("and"), space1)),
+        space1,
+    ))
+    .parse(input)
 }
 
 /// "tens of thousands", "hundreds", "thousands": a lower bound.
@@ -110,19 +161,36 @@ fn vague_figure<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, Figure> {
         return fail(input);
     };
     while let Ok((after, NumberWord::Vague(next))) =
-        preceded((space1, tag_no_case("of"), space1), |i| number_word(vocab, i)).parse(rest)
+        preceded((space1, tag_no_case("of"), space1), |i| {
+            number_word(vocab, i)
+        })
+        .parse(rest)
     {
         value *= next;
         rest = after;
     }
     let value = value as f64;
-    Ok((rest, Figure { value, unit: value, vague: true }))
+    Ok((
+        rest,
+        Figure {
+            value,
+            unit: value,
+            vague: true,
+        },
+    ))
 }
 
 /// "ninety-two thousand", "a dozen", "one hundred and twelve", "two million".
 fn word_figure<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, Figure> {
     // "a" or "an" stands for one before a scale or collective word.
-    let article = pair(alt((tag_no_case::<_, _, nom::error::Error<&str>>("an"), tag_no_case("a"))), space1).parse(input);
+    let article = pair(
+        alt((
+            tag_no_case::<_, _, nom::error::Error<&str>>("an"),
+            tag_no_case("a"),
+        )),
+        space1,
+    )
+    .parse(input);
     let (mut rest, mut last, mut current, mut total) = match article {
         Ok((after, _)) => match number_word(vocab, after) {
             Ok((r, w @ (NumberWord::Scale(_) | NumberWord::Collective(_)))) => {
@@ -140,18 +208,25 @@ fn word_figure<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, Figure> {
         },
     };
     loop {
-        let Ok((after_sep, sep)) = separator(rest) else { break };
-        let Ok((after, word)) = number_word(vocab, after_sep) else { break };
+        let Ok((after_sep, sep)) = separator(rest) else {
+            break;
+        };
+        let Ok((after, word)) = number_word(vocab, after_sep) else {
+            break;
+        };
         let fits = match (last, word) {
             (NumberWord::Ten(_), NumberWord::Unit(u)) => u < 10 && current % 10 == 0,
             (NumberWord::Scale(_), NumberWord::Unit(_) | NumberWord::Ten(_)) => true,
-            (NumberWord::Unit(_) | NumberWord::Ten(_), NumberWord::Scale(s)) => s >= 100 || current > 0,
+            (NumberWord::Unit(_) | NumberWord::Ten(_), NumberWord::Scale(s)) => {
+                s >= 100 || current > 0
+            }
             (NumberWord::Scale(a), NumberWord::Scale(b)) => a == 100 && b > 100,
             (NumberWord::Unit(_) | NumberWord::Ten(_), NumberWord::Collective(_)) => true,
             _ => false,
         };
         // "and" only joins a scale to what follows ("a hundred and twelve").
-        let and_ok = !sep.trim().eq_ignore_ascii_case("and") || matches!(last, NumberWord::Scale(_));
+        let and_ok =
+            !sep.trim().eq_ignore_ascii_case("and") || matches!(last, NumberWord::Scale(_));
         if !fits || !and_ok {
             break;
         }
@@ -160,7 +235,14 @@ fn word_figure<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, Figure> {
         rest = after;
     }
     let value = (total + current) as f64;
-    Ok((rest, Figure { value, unit: last_digit_unit(value), vague: false }))
+    Ok((
+        rest,
+        Figure {
+            value,
+            unit: last_digit_unit(value),
+            vague: false,
+        },
+    ))
 }
 
 /// Folds one number word into the running `current` and `total`.
@@ -186,7 +268,8 @@ pub fn figure<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, Figure> {
 pub fn small_number<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, u32> {
     if let Ok((rest, d)) = digit1::<_, nom::error::Error<&str>>(input) {
         if at_boundary(rest) || rest.starts_with(|c: char| c.is_alphabetic()) {
-            let rest = rest.trim_start_matches(|c: char| c.is_ascii_alphabetic() && c.is_lowercase());
+            let rest =
+                rest.trim_start_matches(|c: char| c.is_ascii_alphabetic() && c.is_lowercase());
             if let Ok(n) = d.parse() {
                 return Ok((rest, n));
             }
@@ -194,7 +277,9 @@ pub fn small_number<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, u32> {
         return fail(input);
     }
     match number_word(vocab, input)? {
-        (rest, NumberWord::Unit(n) | NumberWord::Ten(n) | NumberWord::Ordinal(n)) => Ok((rest, n as u32)),
+        (rest, NumberWord::Unit(n) | NumberWord::Ten(n) | NumberWord::Ordinal(n)) => {
+            Ok((rest, n as u32))
+        }
         _ => fail(input),
     }
 }
@@ -209,12 +294,17 @@ mod tests {
     }
 
     fn parse(text: &str) -> Option<(f64, f64, bool, &str)> {
-        figure(&vocab(), text).ok().map(|(rest, f)| (f.value, f.unit, f.vague, rest))
+        figure(&vocab(), text)
+            .ok()
+            .map(|(rest, f)| (f.value, f.unit, f.vague, rest))
     }
 
     #[test]
     fn digits_with_and_without_separators() {
-        assert_eq!(parse("92,000 lives"), Some((92_000.0, 1000.0, false, " lives")));
+        assert_eq!(
+            parse("92,000 lives"),
+            Some((92_000.0, 1000.0, false, " lives"))
+        );
         assert_eq!(parse("92000."), Some((92_000.0, 1000.0, false, ".")));
         assert_eq!(parse("92,143"), Some((92_143.0, 1.0, false, "")));
     }
@@ -222,19 +312,28 @@ mod tests {
     #[test]
     fn suffixes_and_scales() {
         assert_eq!(parse("92k dead"), Some((92_000.0, 1000.0, false, " dead")));
-        assert_eq!(parse("1.5 million"), Some((1_500_000.0, 100_000.0, false, "")));
+        assert_eq!(
+            parse("1.5 million"),
+            Some((1_500_000.0, 100_000.0, false, ""))
+        );
         assert_eq!(parse("92 thousand"), Some((92_000.0, 1000.0, false, "")));
         assert_eq!(parse("5th"), None);
     }
 
     #[test]
     fn number_words() {
-        assert_eq!(parse("ninety-two thousand souls").map(|p| p.0), Some(92_000.0));
+        assert_eq!(
+            parse("ninety-two thousand souls").map(|p| p.0),
+            Some(92_000.0)
+        );
         assert_eq!(parse("twenty thousand").map(|p| p.0), Some(20_000.0));
         assert_eq!(parse("a dozen ships").map(|p| p.0), Some(12.0));
         assert_eq!(parse("two dozen").map(|p| p.0), Some(24.0));
         assert_eq!(parse("one hundred and twelve").map(|p| p.0), Some(112.0));
-        assert_eq!(parse("a thousand and one nights").map(|p| p.0), Some(1001.0));
+        assert_eq!(
+            parse("a thousand and one nights").map(|p| p.0),
+            Some(1001.0)
+        );
         assert_eq!(parse("forty ships").map(|p| p.0), Some(40.0));
         assert_eq!(parse("four five"), Some((4.0, 1.0, false, " five")));
         assert_eq!(parse("a ship"), None);
@@ -242,8 +341,14 @@ mod tests {
 
     #[test]
     fn vague_plurals_are_lower_bounds() {
-        assert_eq!(parse("tens of thousands of people"), Some((10_000.0, 10_000.0, true, " of people")));
-        assert_eq!(parse("thousands died").map(|p| (p.0, p.2)), Some((1000.0, true)));
+        assert_eq!(
+            parse("tens of thousands of people"),
+            Some((10_000.0, 10_000.0, true, " of people"))
+        );
+        assert_eq!(
+            parse("thousands died").map(|p| (p.0, p.2)),
+            Some((1000.0, true))
+        );
     }
 
     #[test]

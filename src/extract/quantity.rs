@@ -24,7 +24,11 @@ pub fn extract(text: &BlockText, claims: &mut Vec<Claim>) {
         .filter(|c| c.span.start >= text.span.start && c.span.end <= text.span.end)
         .map(|c| c.span.clone())
         .collect();
-    let overlaps = |span: &Range<usize>| taken.iter().any(|t| t.start < span.end && span.start < t.end);
+    let overlaps = |span: &Range<usize>| {
+        taken
+            .iter()
+            .any(|t| t.start < span.end && span.start < t.end)
+    };
     let mut i = 0;
     while i < text.tokens.len() {
         match quantity_at(text, i) {
@@ -77,8 +81,14 @@ fn quantity_at(text: &BlockText, i: usize) -> Option<(Claim, usize)> {
     if not_a_count(text, i, next) {
         return Some((inert(text, i, fig_end, &fig), next));
     }
-    let partial = (i > 0 && vocab.partial_before.contains(&text.words[i - 1].to_lowercase()))
-        || text.words.get(next).is_some_and(|w| vocab.partial_after.contains(&w.to_lowercase()));
+    let partial = (i > 0
+        && vocab
+            .partial_before
+            .contains(&text.words[i - 1].to_lowercase()))
+        || text
+            .words
+            .get(next)
+            .is_some_and(|w| vocab.partial_after.contains(&w.to_lowercase()));
     let claim = Claim {
         span: text.tokens[i].span.start..fig_end,
         kind: ClaimKind::Figure(FigureClaim {
@@ -98,7 +108,9 @@ fn not_a_count(text: &BlockText, i: usize, next: usize) -> bool {
     let after = text.words.get(next).copied();
     matches!(before, Some("$" | "£" | "€" | "#" | "No" | "no"))
         || matches!(after, Some("%" | "percent" | "per"))
-        || after.is_some_and(|a| a == "-" && text.tokens[next].span.start == text.tokens[next - 1].span.end)
+        || after.is_some_and(|a| {
+            a == "-" && text.tokens[next].span.start == text.tokens[next - 1].span.end
+        })
 }
 
 fn inert(text: &BlockText, i: usize, end: usize, fig: &Figure) -> Claim {
@@ -126,13 +138,17 @@ fn measure(text: &BlockText, q: usize, k: usize) -> Option<MeasureId> {
     let measures = &text.canon.measures;
     let words = &text.words;
     let before = |m: MeasureId| measures[m].before.match_end(&words[..q]).is_some();
-    let before_people = |m: MeasureId| before(m) || measures[m].before_people.match_end(&words[..q]).is_some();
+    let before_people =
+        |m: MeasureId| before(m) || measures[m].before_people.match_end(&words[..q]).is_some();
     for skip in 0..=2usize {
         let at = k + skip;
         if at >= words.len() || (skip > 0 && !is_adjective(text, at - 1)) {
             break;
         }
-        if measures.iter().any(|m| m.nouns.match_start(&words[at..]).is_some()) {
+        if measures
+            .iter()
+            .any(|m| m.nouns.match_start(&words[at..]).is_some())
+        {
             return noun_measure(text, at, &before);
         }
         if let Some(((), n)) = vocab.people.match_start(&words[at..]) {
@@ -152,13 +168,23 @@ fn measure(text: &BlockText, q: usize, k: usize) -> Option<MeasureId> {
     }
     // A phrase before the figure names its measure only when nothing after the figure
     // says what it counts: "killed eight years ago" counts years.
-    let bare = rest.is_empty() || text.tokens[k].kind == TokenKind::Punct || vocab.function_words.match_start(rest).is_some();
-    if bare { verb_measure(text, before) } else { None }
+    let bare = rest.is_empty()
+        || text.tokens[k].kind == TokenKind::Punct
+        || vocab.function_words.match_start(rest).is_some();
+    if bare {
+        verb_measure(text, before)
+    } else {
+        None
+    }
 }
 
 /// The measure a noun names (`at` is the noun's first token). Of the measures that have
 /// the noun, one that needs a verb wins when it has one; else one that needs none.
-fn noun_measure(text: &BlockText, at: usize, before: &dyn Fn(MeasureId) -> bool) -> Option<MeasureId> {
+fn noun_measure(
+    text: &BlockText,
+    at: usize,
+    before: &dyn Fn(MeasureId) -> bool,
+) -> Option<MeasureId> {
     let measures = &text.canon.measures;
     let mut plain = None;
     for (m, measure) in measures.iter().enumerate() {
@@ -188,14 +214,19 @@ fn verb_measure(text: &BlockText, fits: impl Fn(MeasureId) -> bool) -> Option<Me
 /// A measure's after-phrase at `at` or one word later ("were quickly destroyed").
 fn after_phrase(text: &BlockText, m: MeasureId, at: usize) -> bool {
     let after = &text.canon.measures[m].after;
-    (at..(at + 2).min(text.words.len())).any(|p| (p == at || is_plain_word(text, p - 1)) && after.match_start(&text.words[p..]).is_some())
+    (at..(at + 2).min(text.words.len())).any(|p| {
+        (p == at || is_plain_word(text, p - 1)) && after.match_start(&text.words[p..]).is_some()
+    })
 }
 
 /// A veto word ("saved") within three words of `at`, before any punctuation or "and".
 fn vetoed(text: &BlockText, at: usize) -> bool {
     let veto = &text.canon.vocab.measure_veto;
     for p in at..(at + 3).min(text.words.len()) {
-        if text.tokens[p].kind == TokenKind::Punct || text.words[p].eq_ignore_ascii_case("and") || text.words[p].eq_ignore_ascii_case("but") {
+        if text.tokens[p].kind == TokenKind::Punct
+            || text.words[p].eq_ignore_ascii_case("and")
+            || text.words[p].eq_ignore_ascii_case("but")
+        {
             return false;
         }
         if veto.match_start(&text.words[p..]).is_some() {
@@ -213,6 +244,14 @@ fn is_plain_word(text: &BlockText, i: usize) -> bool {
 /// word ("the", "and", "of" end the figure's phrase).
 fn is_adjective(text: &BlockText, i: usize) -> bool {
     is_plain_word(text, i)
-        && text.canon.vocab.function_words.match_start(&text.words[i..=i]).is_none()
-        && !matches!(text.words[i], "the" | "a" | "an" | "of" | "their" | "its" | "his" | "her")
+        && text
+            .canon
+            .vocab
+            .function_words
+            .match_start(&text.words[i..=i])
+            .is_none()
+        && !matches!(
+            text.words[i],
+            "the" | "a" | "an" | "of" | "their" | "its" | "his" | "her"
+        )
 }

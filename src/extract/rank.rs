@@ -9,7 +9,9 @@ use crate::pack::model::EntityKind;
 /// Adds a rank claim for every rank written before a person's name.
 pub fn extract(text: &BlockText, claims: &mut Vec<Claim>) {
     for m in &text.mentions {
-        let Some(entity) = text.entity_of(m) else { continue };
+        let Some(entity) = text.entity_of(m) else {
+            continue;
+        };
         if text.canon.entities[entity].kind != EntityKind::Person {
             continue;
         }

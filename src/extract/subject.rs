@@ -22,9 +22,11 @@ pub fn attach(text: &BlockText, heading: Option<EntityId>, claims: &mut [Claim])
     let all = candidates(text);
     let date = text.canon.measure(DATE_MEASURE);
     let dated = |e: EntityId| {
-        text.canon.entities[e].kind == EntityKind::Event || date.is_some_and(|d| text.canon.has_fact(e, d))
+        text.canon.entities[e].kind == EntityKind::Event
+            || date.is_some_and(|d| text.canon.has_fact(e, d))
     };
-    let events: Vec<(EntityId, Range<usize>)> = all.iter().filter(|(e, _)| dated(*e)).cloned().collect();
+    let events: Vec<(EntityId, Range<usize>)> =
+        all.iter().filter(|(e, _)| dated(*e)).cloned().collect();
     for claim in claims.iter_mut() {
         let span = claim.span.clone();
         match &mut claim.kind {
@@ -46,7 +48,12 @@ fn candidates(text: &BlockText) -> Vec<(EntityId, Range<usize>)> {
     text.mentions
         .iter()
         .filter_map(|m| text.entity_of(m).map(|e| (e, m.span.clone())))
-        .filter(|(e, _)| !matches!(text.canon.entities[*e].kind, EntityKind::Series | EntityKind::Performer))
+        .filter(|(e, _)| {
+            !matches!(
+                text.canon.entities[*e].kind,
+                EntityKind::Series | EntityKind::Performer
+            )
+        })
         .collect()
 }
 
@@ -58,7 +65,9 @@ fn subject_for(
     heading: Option<EntityId>,
 ) -> Option<Attached> {
     let outside = |c: &&(EntityId, Range<usize>)| c.1.end <= span.start || c.1.start >= span.end;
-    let token = text.token_from(span.start).min(text.tokens.len().saturating_sub(1));
+    let token = text
+        .token_from(span.start)
+        .min(text.tokens.len().saturating_sub(1));
     let sentence = text.sentence_span_of(&text.sentences[text.sentence_of(token)]);
     let in_sentence: Vec<&(EntityId, Range<usize>)> = candidates
         .iter()
@@ -71,7 +80,11 @@ fn subject_for(
             .copied()
             .filter(|c| measure.is_some_and(|m| text.canon.has_fact(c.0, m)))
             .collect();
-        let pool = if with_fact.is_empty() { &in_sentence } else { &with_fact };
+        let pool = if with_fact.is_empty() {
+            &in_sentence
+        } else {
+            &with_fact
+        };
         let chosen = pool
             .iter()
             .filter(|c| c.1.end <= span.start)
@@ -82,7 +95,11 @@ fn subject_for(
             via: Via::Sentence,
         });
     }
-    if let Some(before) = candidates.iter().filter(|c| c.1.end <= span.start).max_by_key(|c| c.1.end) {
+    if let Some(before) = candidates
+        .iter()
+        .filter(|c| c.1.end <= span.start)
+        .max_by_key(|c| c.1.end)
+    {
         return Some(Attached {
             entity: before.0,
             via: Via::Paragraph,

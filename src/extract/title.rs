@@ -32,8 +32,9 @@ pub fn extract(text: &BlockText, emphasis: &[Range<usize>], claims: &mut Vec<Cla
     );
     candidates.sort_by_key(|(outer, _)| outer.start);
     candidates.dedup_by_key(|(_, inner)| inner.clone());
+    let outers: Vec<Range<usize>> = candidates.iter().map(|(outer, _)| outer.clone()).collect();
     for (outer, inner) in candidates {
-        if let Some(claim) = title(text, outer, inner) {
+        if let Some(claim) = title(text, outer, inner, &outers) {
             claims.push(claim);
         }
     }
@@ -62,7 +63,10 @@ fn quotes(text: &BlockText) -> Vec<(Range<usize>, Range<usize>)> {
             }
             '\u{2018}' => single = Some(at),
             '\u{2019}' => {
-                let next_is_letter = body[i + 3..].chars().next().is_some_and(char::is_alphabetic);
+                let next_is_letter = body[i + 3..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic);
                 if !next_is_letter {
                     if let Some(open) = single.take() {
                         out.push((open..at + 3, open + 3..at));
@@ -76,7 +80,12 @@ fn quotes(text: &BlockText) -> Vec<(Range<usize>, Range<usize>)> {
 }
 
 /// A title claim for one candidate, if it is in a title context.
-fn title(text: &BlockText, outer: Range<usize>, inner: Range<usize>) -> Option<Claim> {
+fn title(
+    text: &BlockText,
+    outer: Range<usize>,
+    inner: Range<usize>,
+    others: &[Range<usize>],
+) -> Option<Claim> {
     let content = trim_title(text.slice(inner.clone()));
     if content.chars().filter(|c| c.is_alphanumeric()).count() < 2
         || !content.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
@@ -89,14 +98,34 @@ fn title(text: &BlockText, outer: Range<usize>, inner: Range<usize>) -> Option<C
     let open_tok = text.token_from(outer.start);
     let close_tok = text.token_from(outer.end);
     let vocab = &text.canon.vocab;
-    let sentence = text.sentences.get(text.sentence_of(open_tok.min(text.tokens.len().saturating_sub(1))))?.clone();
+    let sentence = text
+        .sentences
+        .get(text.sentence_of(open_tok.min(text.tokens.len().saturating_sub(1))))?
+        .clone();
     let after_ref = episode_right_after(text, outer.end);
-    let cue_before = (open_tok.saturating_sub(CUE_GAP + 1)..open_tok)
+    // The nearest cue that names a kind of work ("episode"), else the nearest at all
+    // ("titled"): "the episode titled" is an episode.
+    let cues_before: Vec<Option<usize>> = (open_tok.saturating_sub(CUE_GAP + 1)..open_tok)
         .rev()
         .filter(|&end| end >= sentence.start)
-        .find_map(|end| vocab.title_cues.match_end(&text.words[..=end]).map(|(kind, _)| kind));
-    let cue_after = (close_tok..(close_tok + CUE_AFTER).min(sentence.end))
-        .find_map(|start| vocab.title_cues.match_start(&text.words[start..]).map(|(kind, _)| kind));
+        .filter_map(|end| {
+            vocab
+                .title_cues
+                .match_end(&text.words[..=end])
+                .map(|(kind, _)| kind)
+        })
+        .collect();
+    let cue_before = cues_before
+        .iter()
+        .copied()
+        .find(Option::is_some)
+        .or(cues_before.first().copied());
+    let cue_after = (close_tok..(close_tok + CUE_AFTER).min(sentence.end)).find_map(|start| {
+        vocab
+            .title_cues
+            .match_start(&text.words[start..])
+            .map(|(kind, _)| kind)
+    });
     let kind = match (cue_before, &after_ref, cue_after) {
         (Some(kind), _, _) => kind,
         (None, Some(_), _) => vocab.work_kinds.iter().position(|k| k == "episode"),
@@ -108,7 +137,7 @@ fn title(text: &BlockText, outer: Range<usize>, inner: Range<usize>) -> Option<C
         span,
         kind: ClaimKind::Title(TitleClaim {
             title: content.to_string(),
-            series: series_in_sentence(text, &sentence, &outer),
+            series: series_in_sentence(text, &sentence, &outer, others),
             kind,
             episode,
         }),
@@ -117,25 +146,42 @@ fn title(text: &BlockText, outer: Range<usize>, inner: Range<usize>) -> Option<C
 
 /// The title without the punctuation that sits inside quotes: `"Children of Mars,"`.
 fn trim_title(raw: &str) -> &str {
-    raw.trim().trim_end_matches([',', '.', ';', ':', '!', '?']).trim_end()
+    raw.trim()
+        .trim_end_matches([',', '.', ';', ':', '!', '?'])
+        .trim_end()
 }
 
 /// An episode reference right after the closing quote: `"X" (S2E6)`, `"X", season 2`.
 fn episode_right_after(text: &BlockText, end: usize) -> Option<EpisodeRef> {
     let rest = &text.prose[end..text.span.end];
-    let skipped = rest.len() - rest.trim_start_matches([' ', ',', '(', '\u{2014}', '-']).len();
+    let skipped = rest.len()
+        - rest
+            .trim_start_matches([' ', ',', '(', '\u{2014}', '-'])
+            .len();
     let from = end + skipped;
-    shift(episode_ref(&text.canon.vocab, &text.prose[from..text.span.end])?, from)
+    shift(
+        episode_ref(&text.canon.vocab, &text.prose[from..text.span.end])?,
+        from,
+    )
 }
 
 /// The nearest episode reference elsewhere in the sentence.
-fn episode_in_sentence(text: &BlockText, sentence: &Range<usize>, title: &Range<usize>) -> Option<EpisodeRef> {
+fn episode_in_sentence(
+    text: &BlockText,
+    sentence: &Range<usize>,
+    title: &Range<usize>,
+) -> Option<EpisodeRef> {
     sentence
         .clone()
         .filter(|&t| text.tokens[t].kind != TokenKind::Punct)
         .map(|t| text.tokens[t].span.start)
         .filter(|&pos| pos < title.start || pos >= title.end)
-        .filter_map(|pos| shift(episode_ref(&text.canon.vocab, &text.prose[pos..text.span.end])?, pos))
+        .filter_map(|pos| {
+            shift(
+                episode_ref(&text.canon.vocab, &text.prose[pos..text.span.end])?,
+                pos,
+            )
+        })
         .min_by_key(|r| distance(&r.span, title))
 }
 
@@ -147,13 +193,31 @@ fn shift(mut r: EpisodeRef, by: usize) -> Option<EpisodeRef> {
     Some(r)
 }
 
-/// The series named in the sentence nearest the title (not inside it).
-fn series_in_sentence(text: &BlockText, sentence: &Range<usize>, title: &Range<usize>) -> Option<EntityId> {
+/// The series named in the sentence nearest the title, not inside it. Each series
+/// mention belongs to the quoted title nearest to it: in `the film "X", then the Short
+/// Treks episode "Y"`, Short Treks is the series of Y only.
+fn series_in_sentence(
+    text: &BlockText,
+    sentence: &Range<usize>,
+    title: &Range<usize>,
+    others: &[Range<usize>],
+) -> Option<EntityId> {
     let bytes = text.sentence_span_of(sentence);
+    let in_sentence: Vec<&Range<usize>> = others
+        .iter()
+        .filter(|o| o.start >= bytes.start && o.end <= bytes.end)
+        .collect();
+    let belongs_here = |m: &Range<usize>| {
+        let own = distance(m, title);
+        in_sentence
+            .iter()
+            .all(|o| *o == title || distance(m, o) > own)
+    };
     text.mentions
         .iter()
         .filter(|m| m.span.start >= bytes.start && m.span.end <= bytes.end)
         .filter(|m| m.span.end <= title.start || m.span.start >= title.end)
+        .filter(|m| belongs_here(&m.span))
         .filter_map(|m| text.entity_of(m).map(|e| (e, m.span.clone())))
         .filter(|(e, _)| text.canon.entities[*e].kind == EntityKind::Series)
         .min_by_key(|(_, span)| distance(span, title))

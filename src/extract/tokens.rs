@@ -58,7 +58,10 @@ fn number(input: &str) -> IResult<&str, &str> {
         satisfy(|c| c.is_ascii_digit()),
         many0(alt((
             recognize(satisfy(char::is_alphanumeric)),
-            recognize(pair(satisfy(|c| c == ',' || c == '.'), satisfy(|c| c.is_ascii_digit()))),
+            recognize(pair(
+                satisfy(|c| c == ',' || c == '.'),
+                satisfy(|c| c.is_ascii_digit()),
+            )),
         ))),
     ))
     .parse(input)
@@ -99,7 +102,11 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
 }
 
 /// Sentences as ranges of token indices.
-pub fn sentences(prose: &str, tokens: &[Token], abbreviations: &HashSet<String>) -> Vec<Range<usize>> {
+pub fn sentences(
+    prose: &str,
+    tokens: &[Token],
+    abbreviations: &HashSet<String>,
+) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let text = |i: usize| &prose[tokens[i].span.clone()];
@@ -111,12 +118,16 @@ pub fn sentences(prose: &str, tokens: &[Token], abbreviations: &HashSet<String>)
             let mut end = i + 1;
             while end < tokens.len()
                 && tokens[end].span.start == tokens[end - 1].span.end
-                && matches!(text(end), "\"" | "\u{201d}" | "'" | "\u{2019}" | ")" | "]" | "." | "!" | "?")
+                && matches!(
+                    text(end),
+                    "\"" | "\u{201d}" | "'" | "\u{2019}" | ")" | "]" | "." | "!" | "?"
+                )
             {
                 end += 1;
             }
             let next_starts = end >= tokens.len()
-                || (tokens[end].span.start > tokens[end - 1].span.end && starts_sentence(text(end)));
+                || (tokens[end].span.start > tokens[end - 1].span.end
+                    && starts_sentence(text(end)));
             let after_abbreviation = t == "."
                 && i > 0
                 && tokens[i - 1].span.end == tokens[i].span.start
@@ -138,10 +149,11 @@ pub fn sentences(prose: &str, tokens: &[Token], abbreviations: &HashSet<String>)
 }
 
 fn starts_sentence(token: &str) -> bool {
-    token
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201c}' | '\'' | '\u{2018}' | '(' | '*' | '_'))
+    token.chars().next().is_some_and(|c| {
+        c.is_uppercase()
+            || c.is_ascii_digit()
+            || matches!(c, '"' | '\u{201c}' | '\'' | '\u{2018}' | '(' | '*' | '_')
+    })
 }
 
 fn is_initial(word: &str) -> bool {
@@ -154,17 +166,26 @@ mod tests {
     use super::*;
 
     fn texts(text: &str) -> Vec<&str> {
-        tokenize(text, 0).into_iter().map(|t| &text[t.span]).collect()
+        tokenize(text, 0)
+            .into_iter()
+            .map(|t| &text[t.span])
+            .collect()
     }
 
     #[test]
     fn words_keep_inner_apostrophes_and_hyphens() {
-        assert_eq!(texts("Jean-Luc Picard's R'El - ok"), ["Jean-Luc", "Picard's", "R'El", "-", "ok"]);
+        assert_eq!(
+            texts("Jean-Luc Picard's R'El - ok"),
+            ["Jean-Luc", "Picard's", "R'El", "-", "ok"]
+        );
     }
 
     #[test]
     fn numbers_keep_separators_and_suffixes() {
-        assert_eq!(texts("92,000 1.5 92k 5th, 2385."), ["92,000", "1.5", "92k", "5th", ",", "2385", "."]);
+        assert_eq!(
+            texts("92,000 1.5 92k 5th, 2385."),
+            ["92,000", "1.5", "92k", "5th", ",", "2385", "."]
+        );
     }
 
     #[test]
@@ -184,16 +205,22 @@ mod tests {
 
     #[test]
     fn sentences_skip_abbreviations_and_initials() {
-        assert_eq!(split("Dr. Maddox left. The U.S.S. Verity stayed! \"Go.\" She went"), [
-            "Dr. Maddox left.",
-            "The U.S.S. Verity stayed!",
-            "\"Go.\"",
-            "She went"
-        ]);
+        assert_eq!(
+            split("Dr. Maddox left. The U.S.S. Verity stayed! \"Go.\" She went"),
+            [
+                "Dr. Maddox left.",
+                "The U.S.S. Verity stayed!",
+                "\"Go.\"",
+                "She went"
+            ]
+        );
     }
 
     #[test]
     fn decimals_and_lower_case_do_not_split() {
-        assert_eq!(split("It cost 1.5 million. then more"), ["It cost 1.5 million. then more"]);
+        assert_eq!(
+            split("It cost 1.5 million. then more"),
+            ["It cost 1.5 million. then more"]
+        );
     }
 }

@@ -10,7 +10,9 @@ use std::ops::Range;
 use toml::Spanned;
 
 use crate::pack::facts;
-use crate::pack::model::{Canon, Day, Entity, EntityKind, Origin, PackFile, Source, Work};
+use crate::pack::model::{
+    Canon, Day, Entity, EntityKind, EntitySpans, Origin, PackFile, Source, Work,
+};
 use crate::pack::names::NameIndex;
 use crate::pack::raw::{RawEntity, RawPack, RawWork, Str};
 use crate::pack::vocab_load;
@@ -27,7 +29,13 @@ pub(crate) struct Ctx {
 
 impl Ctx {
     /// Records a problem at `span` of pack `pack`.
-    pub fn error(&mut self, pack: usize, span: Range<usize>, message: String, label: &str) -> &mut Problem {
+    pub fn error(
+        &mut self,
+        pack: usize,
+        span: Range<usize>,
+        message: String,
+        label: &str,
+    ) -> &mut Problem {
         let problem = Problem::at(&self.files[pack], span, message, label);
         self.problems.push(problem);
         let last = self.problems.len() - 1;
@@ -50,7 +58,7 @@ impl Ctx {
             &format!("not a known {what}"),
         );
         if let Some(s) = suggestion {
-            problem.notes.push(format!("did you mean `{s}`?"));
+            problem.notes.push(format!("help: did you mean `{s}`?"));
         }
     }
 }
@@ -110,7 +118,9 @@ fn toml_problem(file: &ProblemFile, error: &toml::de::Error) -> Problem {
     let message = error.message().trim().to_string();
     let span = error.span().unwrap_or(0..0);
     let (headline, label) = match message.split_once(", expected one of") {
-        Some((head, _)) if head.starts_with("unknown field") => (head.replace("field", "key"), "not a key here"),
+        Some((head, _)) if head.starts_with("unknown field") => {
+            (head.replace("field", "key"), "not a key here")
+        }
         _ => (message.clone(), "here"),
     };
     let mut problem = Problem::at(file, span, format!("invalid pack: {headline}"), label);
@@ -118,7 +128,7 @@ fn toml_problem(file: &ProblemFile, error: &toml::de::Error) -> Problem {
         let keys: Vec<&str> = expected.split(", ").map(|k| k.trim_matches('`')).collect();
         let wrong = headline.split('`').nth(1).unwrap_or("");
         if let Some(close) = did_you_mean(wrong, keys.iter().copied()) {
-            problem = problem.note(format!("did you mean `{close}`?"));
+            problem = problem.help(format!("did you mean `{close}`?"));
         }
         problem = problem.note(format!("expected one of: {}", keys.join(", ")));
     }
@@ -140,7 +150,7 @@ fn check_pack_names(ctx: &mut Ctx, raws: &[RawPack]) {
                 "second pack with this name",
             )
             .notes
-            .push(format!("the first is {first_path}"));
+            .push(format!("note: the first is {first_path}"));
         } else {
             seen.insert(name.get_ref(), i);
         }
@@ -157,16 +167,30 @@ pub(crate) fn check_unique<'a>(
 ) -> bool {
     let key = id.get_ref();
     if key.trim().is_empty() {
-        ctx.error(pack, id.span(), format!("a {what} needs a non-empty id"), "empty id");
+        ctx.error(
+            pack,
+            id.span(),
+            format!("a {what} needs a non-empty id"),
+            "empty id",
+        );
         return false;
     }
     if let Some((first_pack, first_span)) = seen.get(key).cloned() {
         let first_file = ctx.files[first_pack].name.clone();
-        let problem = ctx.error(pack, id.span(), format!("duplicate {what} id `{key}`"), "defined again here");
+        let problem = ctx.error(
+            pack,
+            id.span(),
+            format!("duplicate {what} id `{key}`"),
+            "defined again here",
+        );
         if first_pack == pack {
-            problem.secondary.push((first_span, "first defined here".into()));
+            problem
+                .secondary
+                .push((first_span, "first defined here".into()));
         } else {
-            problem.notes.push(format!("first defined in {first_file}"));
+            problem
+                .notes
+                .push(format!("note: first defined in {first_file}"));
         }
         return false;
     }
@@ -191,7 +215,11 @@ fn load_sources(ctx: &mut Ctx, raws: &[RawPack]) -> Vec<Source> {
     out
 }
 
-fn load_entities(ctx: &mut Ctx, raws: &[RawPack], vocab: &crate::pack::vocab::Vocabulary) -> Vec<Entity> {
+fn load_entities(
+    ctx: &mut Ctx,
+    raws: &[RawPack],
+    vocab: &crate::pack::vocab::Vocabulary,
+) -> Vec<Entity> {
     let mut seen = HashMap::new();
     let mut out = Vec::new();
     for (pack, raw) in raws.iter().enumerate() {
@@ -235,7 +263,12 @@ fn entity_from_raw(
     }
     for rank in &raw.ranks {
         if vocab.rank_index(rank.get_ref()).is_none() {
-            ctx.unknown(pack, "rank", rank, vocab.rank_names.iter().map(String::as_str));
+            ctx.unknown(
+                pack,
+                "rank",
+                rank,
+                vocab.rank_names.iter().map(String::as_str),
+            );
             ok = false;
         }
     }
@@ -243,7 +276,11 @@ fn entity_from_raw(
         ctx.error(
             pack,
             raw.kind.span(),
-            format!("`complete` is only for series, and `{}` is a {}", raw.id.get_ref(), raw.kind.get_ref()),
+            format!(
+                "`complete` is only for series, and `{}` is a {}",
+                raw.id.get_ref(),
+                raw.kind.get_ref()
+            ),
             "not a series",
         );
         ok = false;
@@ -253,19 +290,39 @@ fn entity_from_raw(
         kind,
         name: raw.name.get_ref().clone(),
         aliases: raw.aliases.iter().map(|a| a.get_ref().clone()).collect(),
-        misspellings: raw.misspellings.iter().map(|a| a.get_ref().clone()).collect(),
+        misspellings: raw
+            .misspellings
+            .iter()
+            .map(|a| a.get_ref().clone())
+            .collect(),
         ranks: raw.ranks.iter().map(|a| a.get_ref().clone()).collect(),
         performer: raw.performer.as_ref().map(|p| p.get_ref().clone()),
         standalone: raw.standalone.unwrap_or(true),
-        complete: raw.complete.unwrap_or(false),
+        complete: raw.complete.as_ref().is_some_and(|c| *c.get_ref()),
         origin,
+        spans: EntitySpans {
+            name: raw.name.span(),
+            aliases: raw.aliases.iter().map(|m| m.span()).collect(),
+            misspellings: raw.misspellings.iter().map(|m| m.span()).collect(),
+            ranks: match (raw.ranks.first(), raw.ranks.last()) {
+                (Some(first), Some(last)) => Some(first.span().start..last.span().end),
+                _ => None,
+            },
+            performer: raw.performer.as_ref().map(|p| p.span()),
+            complete: raw.complete.as_ref().map(|c| c.span()),
+        },
     })
 }
 
 /// Reports an empty or blank string, which would match everything or nothing.
 pub(crate) fn non_empty(ctx: &mut Ctx, pack: usize, value: &Str, what: &str) -> bool {
     if value.get_ref().trim().is_empty() {
-        ctx.error(pack, value.span(), format!("an empty {what} would match nothing useful"), "empty");
+        ctx.error(
+            pack,
+            value.span(),
+            format!("an empty {what} would match nothing useful"),
+            "empty",
+        );
         return false;
     }
     true
@@ -278,11 +335,21 @@ fn load_days(ctx: &mut Ctx, raws: &[RawPack]) -> Vec<Day> {
             let day = day.get_ref();
             let month_ok = (1..=12).contains(day.month.get_ref());
             if !month_ok {
-                ctx.error(pack, day.month.span(), "a month is 1 to 12".into(), "out of range");
+                ctx.error(
+                    pack,
+                    day.month.span(),
+                    "a month is 1 to 12".into(),
+                    "out of range",
+                );
             }
             let day_ok = (1..=31).contains(day.day.get_ref());
             if !day_ok {
-                ctx.error(pack, day.day.span(), "a day of the month is 1 to 31".into(), "out of range");
+                ctx.error(
+                    pack,
+                    day.day.span(),
+                    "a day of the month is 1 to 31".into(),
+                    "out of range",
+                );
             }
             if non_empty(ctx, pack, &day.name, "day name") && month_ok && day_ok {
                 out.push(Day {
@@ -296,7 +363,12 @@ fn load_days(ctx: &mut Ctx, raws: &[RawPack]) -> Vec<Day> {
     out
 }
 
-fn load_works(ctx: &mut Ctx, raws: &[RawPack], entities: &[Entity], sources: &[Source]) -> Vec<Work> {
+fn load_works(
+    ctx: &mut Ctx,
+    raws: &[RawPack],
+    entities: &[Entity],
+    sources: &[Source],
+) -> Vec<Work> {
     let mut out: Vec<Work> = Vec::new();
     for (pack, raw) in raws.iter().enumerate() {
         for spanned in &raw.work {
@@ -304,8 +376,13 @@ fn load_works(ctx: &mut Ctx, raws: &[RawPack], entities: &[Entity], sources: &[S
                 pack,
                 span: spanned.span(),
             };
-            if let Some(work) = work_from_raw(ctx, pack, spanned.get_ref(), origin, entities, sources) {
-                if let Some(first) = out.iter().find(|w| w.title == work.title && w.series == work.series) {
+            if let Some(work) =
+                work_from_raw(ctx, pack, spanned.get_ref(), origin, entities, sources)
+            {
+                if let Some(first) = out
+                    .iter()
+                    .find(|w| w.title == work.title && w.series == work.series)
+                {
                     let first_span = first.origin.span.clone();
                     let problem = ctx.error(
                         pack,
@@ -314,7 +391,9 @@ fn load_works(ctx: &mut Ctx, raws: &[RawPack], entities: &[Entity], sources: &[S
                         "listed again here",
                     );
                     if first.origin.pack == pack {
-                        problem.secondary.push((first_span, "first listed here".into()));
+                        problem
+                            .secondary
+                            .push((first_span, "first listed here".into()));
                     }
                     continue;
                 }
@@ -336,8 +415,16 @@ fn work_from_raw(
     let mut ok = non_empty(ctx, pack, &raw.title, "title");
     for confusion in &raw.confusions {
         ok &= non_empty(ctx, pack, confusion, "confusion");
-        if confusion.get_ref().eq_ignore_ascii_case(raw.title.get_ref()) {
-            ctx.error(pack, confusion.span(), "a title cannot be a confusion of itself".into(), "same as the title");
+        if confusion
+            .get_ref()
+            .eq_ignore_ascii_case(raw.title.get_ref())
+        {
+            ctx.error(
+                pack,
+                confusion.span(),
+                "a title cannot be a confusion of itself".into(),
+                "same as the title",
+            );
             ok = false;
         }
     }
@@ -345,12 +432,20 @@ fn work_from_raw(
         Some(id) => match entities.iter().position(|e| e.id == *id.get_ref()) {
             Some(i) if entities[i].kind == EntityKind::Series => Some(i),
             Some(_) => {
-                ctx.error(pack, id.span(), format!("`{}` is not a series", id.get_ref()), "not a series entity");
+                ctx.error(
+                    pack,
+                    id.span(),
+                    format!("`{}` is not a series", id.get_ref()),
+                    "not a series entity",
+                );
                 return None;
             }
             None if ctx.declared.contains(id.get_ref()) => return None,
             None => {
-                let series_ids = entities.iter().filter(|e| e.kind == EntityKind::Series).map(|e| e.id.as_str());
+                let series_ids = entities
+                    .iter()
+                    .filter(|e| e.kind == EntityKind::Series)
+                    .map(|e| e.id.as_str());
                 ctx.unknown(pack, "series", id, series_ids);
                 return None;
             }
@@ -359,11 +454,22 @@ fn work_from_raw(
     };
     for number in [&raw.season, &raw.episode].into_iter().flatten() {
         if *number.get_ref() == 0 {
-            ctx.error(pack, number.span(), "seasons and episodes count from 1".into(), "zero");
+            ctx.error(
+                pack,
+                number.span(),
+                "seasons and episodes count from 1".into(),
+                "zero",
+            );
             ok = false;
         }
     }
-    let source = reference(ctx, pack, raw.source.as_ref(), "source", sources.iter().map(|s| s.id.as_str()))?;
+    let source = reference(
+        ctx,
+        pack,
+        raw.source.as_ref(),
+        "source",
+        sources.iter().map(|s| s.id.as_str()),
+    )?;
     ok.then(|| Work {
         title: raw.title.get_ref().clone(),
         kind: raw.kind.as_ref().map(|k| k.get_ref().clone()),
@@ -373,6 +479,7 @@ fn work_from_raw(
         confusions: raw.confusions.iter().map(|c| c.get_ref().clone()).collect(),
         source,
         origin,
+        title_span: raw.title.span(),
     })
 }
 
@@ -389,7 +496,9 @@ pub(crate) fn reference<'a>(
     };
     match ids.clone().position(|id| id == value.get_ref()) {
         Some(i) => Some(Some(i)),
-        None if ctx.declared.contains(value.get_ref()) && what != "measure" && what != "source" => None,
+        None if ctx.declared.contains(value.get_ref()) && what != "measure" && what != "source" => {
+            None
+        }
         None => {
             ctx.unknown(pack, what, value, ids);
             None
@@ -402,7 +511,9 @@ pub(crate) fn reference<'a>(
 fn add_performers(entities: &mut Vec<Entity>) {
     let mut extra: Vec<Entity> = Vec::new();
     for entity in entities.iter() {
-        let Some(performer) = &entity.performer else { continue };
+        let Some(performer) = &entity.performer else {
+            continue;
+        };
         let taken = entities.iter().chain(&extra).any(|e| e.name == *performer);
         if !taken {
             extra.push(Entity {
@@ -416,6 +527,10 @@ fn add_performers(entities: &mut Vec<Entity>) {
                 standalone: true,
                 complete: false,
                 origin: entity.origin.clone(),
+                spans: EntitySpans {
+                    name: entity.spans.performer.clone().unwrap_or_default(),
+                    ..EntitySpans::default()
+                },
             });
         }
     }
@@ -424,7 +539,10 @@ fn add_performers(entities: &mut Vec<Entity>) {
 
 fn slug(name: &str) -> String {
     let mut out = String::new();
-    for word in name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for word in name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         if !out.is_empty() {
             out.push('-');
         }
@@ -436,24 +554,45 @@ fn slug(name: &str) -> String {
 /// One spelling must name one thing: a misspelling that is another entity's name, or an
 /// alias shared by two entities, would make matches ambiguous.
 fn check_form_collisions(ctx: &mut Ctx, entities: &[Entity]) {
-    let mut owner: HashMap<&str, usize> = HashMap::new();
+    let mut owner: HashMap<&str, (usize, Range<usize>)> = HashMap::new();
     for (i, e) in entities.iter().enumerate() {
-        let correct = std::iter::once(&e.name).chain(&e.aliases);
-        for form in correct.chain(&e.misspellings) {
+        if e.kind == EntityKind::Performer {
+            continue;
+        }
+        let spans = std::iter::once(&e.spans.name)
+            .chain(&e.spans.aliases)
+            .chain(&e.spans.misspellings);
+        let forms = std::iter::once(&e.name)
+            .chain(&e.aliases)
+            .chain(&e.misspellings);
+        for (form, span) in forms.zip(spans) {
             match owner.get(form.as_str()) {
-                Some(&j) if j != i && e.kind != EntityKind::Performer && entities[j].kind != EntityKind::Performer => {
+                Some((j, first_span)) if *j != i => {
+                    let first = &entities[*j];
                     let message = format!(
                         "`{form}` is a spelling of both `{}` and `{}`",
-                        entities[j].id, e.id
+                        first.id, e.id
                     );
-                    let span = e.origin.span.clone();
-                    ctx.error(e.origin.pack, span, message, "second entity using it")
+                    let same_pack = first.origin.pack == e.origin.pack;
+                    let first_span = first_span.clone();
+                    let problem = ctx.error(
+                        e.origin.pack,
+                        span.clone(),
+                        message,
+                        &format!("a spelling of `{}`", e.id),
+                    );
+                    if same_pack {
+                        problem
+                            .secondary
+                            .push((first_span, format!("already a spelling of `{}`", first.id)));
+                    }
+                    problem
                         .notes
-                        .push("give each spelling to one entity".into());
+                        .push("help: give each spelling to one entity".into());
                 }
                 Some(_) => {}
                 None => {
-                    owner.insert(form, i);
+                    owner.insert(form, (i, span.clone()));
                 }
             }
         }
@@ -483,7 +622,9 @@ mod tests {
 
     #[test]
     fn unknown_key_suggests_the_close_one() {
-        let out = errors("[pack]\nname = \"t\"\n[[entity]]\nid = \"a\"\nkind = \"place\"\nnmae = \"A\"\n");
+        let out = errors(
+            "[pack]\nname = \"t\"\n[[entity]]\nid = \"a\"\nkind = \"place\"\nnmae = \"A\"\n",
+        );
         assert!(out.contains("unknown key `nmae`"), "{out}");
         assert!(out.contains("did you mean `name`?"), "{out}");
         assert!(out.contains("test.toml:6:1"), "{out}");
@@ -502,7 +643,8 @@ mod tests {
     #[test]
     fn the_bundled_packs_load() {
         let canon = crate::pack::load_named(&["star-trek".into()], std::path::Path::new("."));
-        let canon = canon.unwrap_or_else(|p| panic!("{}", p.iter().map(Problem::render).collect::<String>()));
+        let canon = canon
+            .unwrap_or_else(|p| panic!("{}", p.iter().map(Problem::render).collect::<String>()));
         assert!(canon.entity("utopia-planitia").is_some());
         assert!(canon.measure("deaths").is_some());
     }

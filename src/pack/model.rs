@@ -92,8 +92,27 @@ pub struct Entity {
     pub standalone: bool,
     /// For a series: the pack lists all of its works.
     pub complete: bool,
-    /// Where the entity was written.
+    /// Where the entity was written (the whole table).
     pub origin: Origin,
+    /// Where in the pack each attribute is written, for labels that point at it.
+    pub spans: EntitySpans,
+}
+
+/// Byte ranges of an entity's values in its pack, for diagnostics.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EntitySpans {
+    /// `name = "..."`'s value.
+    pub name: Range<usize>,
+    /// Each alias, in order.
+    pub aliases: Vec<Range<usize>>,
+    /// Each misspelling, in order.
+    pub misspellings: Vec<Range<usize>>,
+    /// The `ranks` list, from its first to its last rank.
+    pub ranks: Option<Range<usize>>,
+    /// `performer = "..."`'s value.
+    pub performer: Option<Range<usize>>,
+    /// `complete = true`'s value.
+    pub complete: Option<Range<usize>>,
 }
 
 /// A title with its series and numbering.
@@ -113,8 +132,10 @@ pub struct Work {
     pub confusions: Vec<String>,
     /// Where the pack says this comes from.
     pub source: Option<usize>,
-    /// Where the work was written.
+    /// Where the work was written (the whole table).
     pub origin: Origin,
+    /// `title = "..."`'s value.
+    pub title_span: Range<usize>,
 }
 
 /// Where canon comes from.
@@ -176,8 +197,10 @@ pub struct Fact {
     pub label: Option<String>,
     /// A remark for diagnostics.
     pub note: String,
-    /// Where the fact was written.
+    /// Where the fact was written (the whole table).
     pub origin: Origin,
+    /// The value's bytes (`92000` of `more_than = 92000`, the date string).
+    pub value_span: Range<usize>,
 }
 
 /// A named day of the year.

@@ -119,7 +119,10 @@ impl NameIndex {
         let mut near_targets: HashMap<char, Vec<usize>> = HashMap::new();
         let mut by_lower: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, form) in forms.iter().enumerate() {
-            by_lower.entry(form.text.to_lowercase()).or_default().push(i);
+            by_lower
+                .entry(form.text.to_lowercase())
+                .or_default()
+                .push(i);
             if form.kind != FormKind::Misspelling && is_proper_name(&form.text) {
                 if let Some(first) = form.text.chars().next() {
                     near_targets.entry(fold(first)).or_default().push(i);
@@ -143,7 +146,8 @@ impl NameIndex {
             .find_overlapping_iter(text)
             .filter(|m| {
                 let form = &self.forms[m.pattern().as_usize()];
-                case_fits(&text[m.start()..m.end()], &form.text) && whole_word(text, m.start(), m.end())
+                case_fits(&text[m.start()..m.end()], &form.text)
+                    && whole_word(text, m.start(), m.end())
             })
             .map(|m| NameMatch {
                 span: m.start()..m.end(),
@@ -153,7 +157,10 @@ impl NameIndex {
         found.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
         let mut chosen: Vec<NameMatch> = Vec::with_capacity(found.len());
         for m in found {
-            if chosen.last().is_none_or(|last| m.span.start >= last.span.end) {
+            if chosen
+                .last()
+                .is_none_or(|last| m.span.start >= last.span.end)
+            {
                 chosen.push(m);
             }
         }
@@ -257,7 +264,11 @@ fn case_fits(found: &str, form: &str) -> bool {
     let mut f = found.chars();
     let mut p = form.chars();
     if let (Some(a), Some(b)) = (f.next(), p.next()) {
-        if b.is_lowercase() && a.is_uppercase() && a.to_lowercase().eq(b.to_lowercase()) && f.as_str() == p.as_str() {
+        if b.is_lowercase()
+            && a.is_uppercase()
+            && a.to_lowercase().eq(b.to_lowercase())
+            && f.as_str() == p.as_str()
+        {
             return true;
         }
     }
@@ -269,7 +280,10 @@ fn case_fits(found: &str, form: &str) -> bool {
 /// Whole words: no letter or digit just before; just after, nothing, a possessive, or a
 /// plural ending.
 fn whole_word(text: &str, start: usize, end: usize) -> bool {
-    let before_ok = text[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+    let before_ok = text[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
     before_ok && suffix_len(&text[end..]).is_some()
 }
 
@@ -307,14 +321,23 @@ mod tests {
             performer: None,
             standalone: true,
             complete: false,
-            origin: Origin { pack: 0, span: 0..0 },
+            origin: Origin {
+                pack: 0,
+                span: 0..0,
+            },
+            spans: Default::default(),
         }
     }
 
     fn index() -> NameIndex {
         NameIndex::build(
             &[
-                entity("up", "Utopia Planitia", &["Utopia Planitia Fleet Yards"], &["Utopia Plantia"]),
+                entity(
+                    "up",
+                    "Utopia Planitia",
+                    &["Utopia Planitia Fleet Yards"],
+                    &["Utopia Plantia"],
+                ),
                 entity("mars", "Mars", &[], &[]),
                 entity("attack", "attack on Mars", &["the Mars attack"], &[]),
                 entity("picard", "Jean-Luc Picard", &["Picard"], &[]),
@@ -327,25 +350,35 @@ mod tests {
     }
 
     fn found(text: &str) -> Vec<&str> {
-        index().find_all(text).into_iter().map(|m| &text[m.span]).collect()
+        index()
+            .find_all(text)
+            .into_iter()
+            .map(|m| &text[m.span])
+            .collect()
     }
 
     #[test]
     fn longest_whole_word_matches_win() {
-        assert_eq!(found("The attack on Mars hit Utopia Planitia Fleet Yards."), [
-            "attack on Mars",
-            "Utopia Planitia Fleet Yards"
-        ]);
+        assert_eq!(
+            found("The attack on Mars hit Utopia Planitia Fleet Yards."),
+            ["attack on Mars", "Utopia Planitia Fleet Yards"]
+        );
     }
 
     #[test]
     fn possessives_and_plurals_map_to_the_name() {
-        assert_eq!(found("Picard's ship; the Picards; Marsh"), ["Picard", "Picard"]);
+        assert_eq!(
+            found("Picard's ship; the Picards; Marsh"),
+            ["Picard", "Picard"]
+        );
     }
 
     #[test]
     fn sentence_start_may_raise_the_first_letter_only() {
-        assert_eq!(found("The Mars attack. oh dear, Oh."), ["The Mars attack", "Oh"]);
+        assert_eq!(
+            found("The Mars attack. oh dear, Oh."),
+            ["The Mars attack", "Oh"]
+        );
         assert_eq!(found("UTOPIA PLANITIA and OH"), ["UTOPIA PLANITIA"]);
     }
 

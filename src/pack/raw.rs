@@ -70,7 +70,7 @@ pub struct RawEntity {
     /// or in a credit.
     pub standalone: Option<bool>,
     /// True for a series whose works the pack lists completely.
-    pub complete: Option<bool>,
+    pub complete: Option<Spanned<bool>>,
     /// For people reading the pack; canonlint does not use it.
     #[serde(default)]
     #[allow(dead_code)]

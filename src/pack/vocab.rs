@@ -44,7 +44,9 @@ pub struct PhraseSet<T> {
 
 impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
-        PhraseSet { phrases: Vec::new() }
+        PhraseSet {
+            phrases: Vec::new(),
+        }
     }
 }
 
@@ -58,15 +60,20 @@ impl<T: Copy> PhraseSet<T> {
         if !words.is_empty() && !self.phrases.iter().any(|(w, _)| *w == words) {
             self.phrases.push((words, value));
             // Longest first, so "more than" wins over "more".
-            self.phrases.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+            self.phrases
+                .sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
     }
 
     /// The longest phrase that starts at `words[0]`: its value and length in words.
     pub fn match_start(&self, words: &[&str]) -> Option<(T, usize)> {
         self.phrases.iter().find_map(|(phrase, value)| {
-            (words.len() >= phrase.len() && phrase.iter().zip(words).all(|(p, w)| p.eq_ignore_ascii_case(w)))
-                .then_some((*value, phrase.len()))
+            (words.len() >= phrase.len()
+                && phrase
+                    .iter()
+                    .zip(words)
+                    .all(|(p, w)| p.eq_ignore_ascii_case(w)))
+            .then_some((*value, phrase.len()))
         })
     }
 

@@ -35,7 +35,10 @@ pub(crate) fn compile(ctx: &mut Ctx, raws: &[RawPack]) -> Vocabulary {
         }
         for q in &raw.qualifier {
             let q = q.get_ref();
-            let meaning = Meaning::NAMES.iter().find(|(n, _)| n == q.meaning.get_ref()).map(|(_, m)| *m);
+            let meaning = Meaning::NAMES
+                .iter()
+                .find(|(n, _)| n == q.meaning.get_ref())
+                .map(|(_, m)| *m);
             match meaning {
                 Some(meaning) => {
                     for word in &q.words {
@@ -44,7 +47,12 @@ pub(crate) fn compile(ctx: &mut Ctx, raws: &[RawPack]) -> Vocabulary {
                         }
                     }
                 }
-                None => ctx.unknown(pack, "qualifier meaning", &q.meaning, Meaning::NAMES.map(|(n, _)| n)),
+                None => ctx.unknown(
+                    pack,
+                    "qualifier meaning",
+                    &q.meaning,
+                    Meaning::NAMES.map(|(n, _)| n),
+                ),
             }
         }
         if let Some(words) = &raw.vocabulary {
@@ -54,7 +62,12 @@ pub(crate) fn compile(ctx: &mut Ctx, raws: &[RawPack]) -> Vocabulary {
     v
 }
 
-fn add_words(ctx: &mut Ctx, pack: usize, v: &mut Vocabulary, words: &crate::pack::raw::RawVocabulary) {
+fn add_words(
+    ctx: &mut Ctx,
+    pack: usize,
+    v: &mut Vocabulary,
+    words: &crate::pack::raw::RawVocabulary,
+) {
     for w in &words.people {
         v.people.add(w, ());
     }
@@ -74,15 +87,18 @@ fn add_words(ctx: &mut Ctx, pack: usize, v: &mut Vocabulary, words: &crate::pack
         });
         v.title_cues.add(cue, kind);
     }
-    v.relative_time.extend(words.relative_time.iter().map(|w| w.to_lowercase()));
+    v.relative_time
+        .extend(words.relative_time.iter().map(|w| w.to_lowercase()));
     for w in &words.measure_veto {
         v.measure_veto.add(w, ());
     }
     for w in &words.function_words {
         v.function_words.add(w, ());
     }
-    v.partial_before.extend(words.partial_before.iter().map(|w| w.to_lowercase()));
-    v.partial_after.extend(words.partial_after.iter().map(|w| w.to_lowercase()));
+    v.partial_before
+        .extend(words.partial_before.iter().map(|w| w.to_lowercase()));
+    v.partial_after
+        .extend(words.partial_after.iter().map(|w| w.to_lowercase()));
     v.abbreviations.extend(words.abbreviations.iter().cloned());
     v.connectors.extend(words.connectors.iter().cloned());
     for w in &words.credit_before {
@@ -96,7 +112,10 @@ fn add_words(ctx: &mut Ctx, pack: usize, v: &mut Vocabulary, words: &crate::pack
             ctx.error(
                 pack,
                 months.span(),
-                format!("`months` lists {} months; it needs 12", months.get_ref().len()),
+                format!(
+                    "`months` lists {} months; it needs 12",
+                    months.get_ref().len()
+                ),
                 "one list of spellings per month",
             );
         }
@@ -124,14 +143,25 @@ pub(crate) fn measures(ctx: &mut Ctx, raws: &[RawPack]) -> Vec<Measure> {
         for m in &raw.measure {
             let m = m.get_ref();
             if m.id.get_ref() == DATE_MEASURE {
-                ctx.error(pack, m.id.span(), "`date` is built in; dates need no measure table".into(), "reserved");
+                ctx.error(
+                    pack,
+                    m.id.span(),
+                    "`date` is built in; dates need no measure table".into(),
+                    "reserved",
+                );
                 continue;
             }
             if !check_unique(ctx, "measure", &mut seen, pack, &m.id) {
                 continue;
             }
             let mut ok = true;
-            for w in m.nouns.iter().chain(&m.before).chain(&m.before_people).chain(&m.after) {
+            for w in m
+                .nouns
+                .iter()
+                .chain(&m.before)
+                .chain(&m.before_people)
+                .chain(&m.after)
+            {
                 ok &= non_empty(ctx, pack, w, "measure word");
             }
             if ok {
@@ -156,4 +186,3 @@ pub(crate) fn measures(ctx: &mut Ctx, raws: &[RawPack]) -> Vec<Measure> {
     }
     out
 }
-

@@ -29,7 +29,10 @@ use crate::finding::{Finding, Severity};
 pub fn write(outcome: &Outcome, out: &mut dyn WriteColor) -> io::Result<()> {
     let mut files: SimpleFiles<&str, Arc<str>> = SimpleFiles::new();
     for f in &outcome.files {
-        files.add(f.path.as_str(), f.text.clone().unwrap_or_else(|| Arc::from("")));
+        files.add(
+            f.path.as_str(),
+            f.text.clone().unwrap_or_else(|| Arc::from("")),
+        );
     }
     let config = term::Config::default();
     for finding in &outcome.findings {
@@ -49,10 +52,13 @@ fn diagnostic(finding: &Finding) -> Diagnostic<usize> {
         Severity::Info => codespan_reporting::diagnostic::Severity::Note,
     };
     let mut labels = vec![
-        Label::primary(finding.location.file, finding.location.span.clone()).with_message(&finding.label),
+        Label::primary(finding.location.file, finding.location.span.clone())
+            .with_message(&finding.label),
     ];
     for r in &finding.related {
-        labels.push(Label::secondary(r.location.file, r.location.span.clone()).with_message(&r.message));
+        labels.push(
+            Label::secondary(r.location.file, r.location.span.clone()).with_message(&r.message),
+        );
     }
     let mut notes: Vec<String> = finding.notes.iter().map(|n| format!("note: {n}")).collect();
     if let Some(help) = &finding.help {
@@ -68,7 +74,8 @@ fn diagnostic(finding: &Finding) -> Diagnostic<usize> {
 /// "canonlint: 2 errors, 1 warning in 12 files" or "canonlint: no findings in 12 files".
 pub fn summary(outcome: &Outcome) -> String {
     let count = |s: Severity| outcome.findings.iter().filter(|f| f.severity == s).count();
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut parts = Vec::new();
     for (s, one, many) in [
         (Severity::Error, "error", "errors"),
@@ -80,8 +87,15 @@ pub fn summary(outcome: &Outcome) -> String {
             parts.push(plural(n, one, many));
         }
     }
-    let found = if parts.is_empty() { "no findings".to_string() } else { parts.join(", ") };
-    let mut line = format!("canonlint: {found} in {}", plural(outcome.checked, "file", "files"));
+    let found = if parts.is_empty() {
+        "no findings".to_string()
+    } else {
+        parts.join(", ")
+    };
+    let mut line = format!(
+        "canonlint: {found} in {}",
+        plural(outcome.checked, "file", "files")
+    );
     if !outcome.skipped.is_empty() {
         line.push_str(&format!(" ({} skipped)", outcome.skipped.len()));
     }

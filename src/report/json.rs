@@ -140,7 +140,11 @@ pub fn render(outcome: &Outcome) -> String {
             name: env!("CARGO_PKG_NAME"),
             version: env!("CARGO_PKG_VERSION"),
         },
-        findings: outcome.findings.iter().map(|f| finding(outcome, f)).collect(),
+        findings: outcome
+            .findings
+            .iter()
+            .map(|f| finding(outcome, f))
+            .collect(),
         skipped: outcome
             .skipped
             .iter()
@@ -158,7 +162,8 @@ pub fn render(outcome: &Outcome) -> String {
             infos: count(Severity::Info),
         },
     };
-    let mut out = serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut out =
+        serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     out.push('\n');
     out
 }

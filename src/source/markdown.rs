@@ -40,12 +40,18 @@ pub(crate) fn read(text: &str) -> (String, Vec<Block>, Vec<Range<usize>>) {
                     extent: None,
                 }),
                 Tag::Emphasis | Tag::Strong => open_emphasis.push(None),
-                Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) | Tag::Image { .. } => opaque += 1,
+                Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) | Tag::Image { .. } => {
+                    opaque += 1
+                }
                 _ => {}
             },
             Event::End(tag) => match tag {
                 TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::Heading(_) => {
-                    if let Some(Open { kind, extent: Some(span) }) = open.pop() {
+                    if let Some(Open {
+                        kind,
+                        extent: Some(span),
+                    }) = open.pop()
+                    {
                         blocks.push(Block { kind, span });
                     }
                 }
@@ -54,7 +60,10 @@ pub(crate) fn read(text: &str) -> (String, Vec<Block>, Vec<Range<usize>>) {
                         emphasis.push(span);
                     }
                 }
-                TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) | TagEnd::Image => {
+                TagEnd::CodeBlock
+                | TagEnd::HtmlBlock
+                | TagEnd::MetadataBlock(_)
+                | TagEnd::Image => {
                     opaque = opaque.saturating_sub(1);
                 }
                 _ => {}
@@ -89,18 +98,28 @@ mod tests {
 
     fn blocks_of(text: &str) -> Vec<(BlockKind, String)> {
         let (prose, blocks, _) = read(text);
-        blocks.into_iter().map(|b| (b.kind, prose[b.span].to_string())).collect()
+        blocks
+            .into_iter()
+            .map(|b| (b.kind, prose[b.span].to_string()))
+            .collect()
     }
 
     #[test]
     fn headings_paragraphs_and_items_are_blocks() {
-        let got = blocks_of("# The Attack\n\nIt came on *First Contact Day*.\n\n- one item\n- two\n");
-        assert_eq!(got, [
-            (BlockKind::Heading(1), "The Attack".to_string()),
-            (BlockKind::Paragraph, "It came on  First Contact Day .".to_string()),
-            (BlockKind::Paragraph, "one item".to_string()),
-            (BlockKind::Paragraph, "two".to_string()),
-        ]);
+        let got =
+            blocks_of("# The Attack\n\nIt came on *First Contact Day*.\n\n- one item\n- two\n");
+        assert_eq!(
+            got,
+            [
+                (BlockKind::Heading(1), "The Attack".to_string()),
+                (
+                    BlockKind::Paragraph,
+                    "It came on  First Contact Day .".to_string()
+                ),
+                (BlockKind::Paragraph, "one item".to_string()),
+                (BlockKind::Paragraph, "two".to_string()),
+            ]
+        );
     }
 
     #[test]
@@ -116,7 +135,13 @@ mod tests {
     fn emphasis_spans_cover_their_text() {
         let text = "The episode *Children of Mars* aired.";
         let (_, _, emphasis) = read(text);
-        assert_eq!(emphasis.iter().map(|e| &text[e.clone()]).collect::<Vec<_>>(), ["Children of Mars"]);
+        assert_eq!(
+            emphasis
+                .iter()
+                .map(|e| &text[e.clone()])
+                .collect::<Vec<_>>(),
+            ["Children of Mars"]
+        );
     }
 
     #[test]

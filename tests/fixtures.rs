@@ -1,8 +1,9 @@
 //! Runs every fixture case and compares what users see, byte for byte.
 //!
-//! A case is a folder `fixtures/<group>/<case>/` holding input texts (and, if it needs one,
-//! its own `canonlint.toml` and packs). The run checks the folder as
-//! `canonlint check fixtures/<group>/<case>` would from the repository root, and compares:
+//! A case is a folder `fixtures/<check>/<case>/` (findings) or `tests/problems/<case>/`
+//! (set-up errors: bad packs and configs) holding input texts and, if it needs them, its
+//! own `canonlint.toml` and packs. The run checks the folder as `canonlint check <folder>`
+//! would from the repository root, and compares:
 //! - `expected.human`: the human report without colour (or, when the run stops on a bad
 //!   config or pack, the rendered problems);
 //! - `expected.json`: the JSON report (absent when the run stops).
@@ -10,28 +11,32 @@
 //! A new case needs no new code. To write the expected files of new or changed cases, run
 //! `CANONLINT_BLESS=1 cargo test --test fixtures` and review the diff.
 
+// Tests fail loudly on a broken set-up; unwrapping is the point.
+#![allow(clippy::unwrap_used)]
+
 use std::path::{Path, PathBuf};
 
 use canonlint::engine::{self, Options};
 use canonlint::report;
 use codespan_reporting::term::termcolor::Buffer;
 
+fn subdirs(dir: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    out.sort();
+    out
+}
+
 fn cases() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut cases = Vec::new();
-    for group in std::fs::read_dir(&root).unwrap() {
-        let group = group.unwrap().path();
-        if !group.is_dir() {
-            continue;
-        }
-        for case in std::fs::read_dir(&group).unwrap() {
-            let case = case.unwrap().path();
-            if case.is_dir() {
-                cases.push(case);
-            }
-        }
-    }
-    cases.sort();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut cases: Vec<PathBuf> = subdirs(&root.join("fixtures"))
+        .iter()
+        .flat_map(|g| subdirs(g))
+        .collect();
+    cases.extend(subdirs(&root.join("tests/problems")));
     cases
 }
 

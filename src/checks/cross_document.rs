@@ -2,15 +2,16 @@
 //! places of the checked files, with or without a canon fact.
 //!
 //! Every file contributes compact `Record`s (subject, measure, value, place), never its
-//! text. After all files are read, records are grouped by subject and measure in path and
-//! offset order, and each record that no earlier record can agree with is reported once,
-//! with a label at the first statement it contradicts. Only figures and dates whose
+//! text. After all files are read, records are grouped by project (the governing
+//! `canonlint.toml`), subject and measure in path and offset order, and each record that
+//! no earlier record can agree with is reported once, with a label at the first statement
+//! it contradicts. Only figures and dates whose
 //! subject is named in their own sentence or heading take part (a subject guessed from an
 //! earlier sentence is too weak to accuse another file), only about events or about
 //! subjects canon has that measure for, and a claim that already contradicts canon is left
 //! to the `fact` check.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use crate::checks::{CheckInfo, DocCtx};
 use crate::extract::{Claim, ClaimKind, Via};
@@ -66,11 +67,11 @@ impl Value {
 }
 
 /// The records of one file: its figures and dates with a well-attached subject, except
-/// those the `fact` check already reported (`reported` holds their spans).
-pub fn records(ctx: &DocCtx, claims: &[Claim], reported: &[std::ops::Range<usize>]) -> Vec<Record> {
+/// those the `fact` check already reported (`reported` holds their start offsets).
+pub fn records(ctx: &DocCtx, claims: &[Claim], reported: &HashSet<usize>) -> Vec<Record> {
     let mut out = Vec::new();
     for claim in claims {
-        if reported.contains(&claim.span) {
+        if reported.contains(&claim.span.start) {
             continue;
         }
         let (subject, measure, value) = match &claim.kind {
@@ -109,12 +110,20 @@ pub fn records(ctx: &DocCtx, claims: &[Claim], reported: &[std::ops::Range<usize
     out
 }
 
-/// Reports each record that contradicts an earlier one of the same subject and measure.
-/// `records` must be in report order (path, then offset).
-pub fn check(records: &[Record]) -> Vec<Finding> {
-    let mut groups: BTreeMap<(&str, &str), Vec<&Record>> = BTreeMap::new();
+/// Reports each record that contradicts an earlier one of the same subject and measure
+/// in the same project. `records` must be in report order (path, then offset); `project`
+/// says which project (governing `canonlint.toml`) a file belongs to: files of different
+/// projects are different universes and are never compared.
+pub fn check(
+    records: &[Record],
+    project: impl Fn(crate::finding::FileId) -> usize,
+) -> Vec<Finding> {
+    let mut groups: BTreeMap<(usize, &str, &str), Vec<&Record>> = BTreeMap::new();
     for r in records {
-        groups.entry((&r.subject, &r.measure)).or_default().push(r);
+        groups
+            .entry((project(r.location.file), &r.subject, &r.measure))
+            .or_default()
+            .push(r);
     }
     let mut out = Vec::new();
     for group in groups.values() {

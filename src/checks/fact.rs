@@ -95,9 +95,7 @@ fn figure(ctx: &DocCtx, claim: &Claim, f: &FigureClaim) -> Option<Finding> {
 }
 
 fn date(ctx: &DocCtx, claim: &Claim, d: &DateClaim) -> Option<Finding> {
-    let Some(subject) = d.subject.as_ref().map(|a| &a.entity) else {
-        return None;
-    };
+    let subject = d.subject.as_ref().map(|a| &a.entity)?;
     if d.relative {
         return None;
     }

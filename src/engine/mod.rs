@@ -163,7 +163,10 @@ pub fn run(options: &Options) -> Result<Outcome, Vec<Problem>> {
         }
         problems.extend(r.problem);
     }
-    findings.extend(cross_document::check(&records));
+    // A project is the config that governs a file (one set-up per config): files under
+    // different configs are different universes.
+    let project = |file: FileId| checked[file].1;
+    findings.extend(cross_document::check(&records, project));
     let findings = apply_levels(findings, &checked, &setups);
     load_referenced(
         &findings,

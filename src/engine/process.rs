@@ -105,10 +105,10 @@ pub fn check_file(
     };
     let mut findings = Vec::new();
     checks::check_document(&ctx, &claims, &mut findings);
-    let reported: Vec<std::ops::Range<usize>> = findings
+    let reported: std::collections::HashSet<usize> = findings
         .iter()
         .filter(|f| f.check == checks::fact::INFO.name)
-        .map(|f| f.location.span.clone())
+        .map(|f| f.location.span.start)
         .collect();
     let records = cross_document::records(&ctx, &claims, &reported);
     let text = (!findings.is_empty()).then(|| Arc::from(doc.text));

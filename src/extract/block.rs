@@ -80,10 +80,10 @@ impl<'a> BlockText<'a> {
 
     /// The sentence (index into `sentences`) holding token `i`.
     pub fn sentence_of(&self, i: usize) -> usize {
+        // Sentences are in order and cover every token.
         self.sentences
-            .iter()
-            .position(|s| s.contains(&i))
-            .unwrap_or(self.sentences.len().saturating_sub(1))
+            .partition_point(|s| s.end <= i)
+            .min(self.sentences.len().saturating_sub(1))
     }
 
     /// The byte range of a sentence given as a token range.
@@ -93,7 +93,19 @@ impl<'a> BlockText<'a> {
 
     /// The mention that starts exactly at byte `pos`.
     pub fn mention_at(&self, pos: usize) -> Option<&NameMatch> {
-        self.mentions.iter().find(|m| m.span.start == pos)
+        let i = self.mentions.partition_point(|m| m.span.start < pos);
+        self.mentions.get(i).filter(|m| m.span.start == pos)
+    }
+
+    /// The mentions that lie inside `span`, in order (mentions are sorted and disjoint).
+    pub fn mentions_within(&self, span: &Range<usize>) -> &[NameMatch] {
+        let first = self.mentions.partition_point(|m| m.span.start < span.start);
+        let last = self.mentions.partition_point(|m| m.span.start < span.end);
+        let inside = &self.mentions[first..last.max(first)];
+        match inside.last() {
+            Some(m) if m.span.end > span.end => &inside[..inside.len() - 1],
+            _ => inside,
+        }
     }
 
     /// Whether a token is a word starting with a capital letter.

@@ -96,11 +96,10 @@ fn near_misses(text: &BlockText, run: Range<usize>, claims: &mut Vec<Claim>) {
             }
             let span = text.tokens[i].span.start..strip_possessive(text, last);
             // A window inside one known name is that name, not a misspelling of another.
-            if text
+            let holder = text
                 .mentions
-                .iter()
-                .any(|m| m.span.start <= span.start && span.end <= m.span.end)
-            {
+                .partition_point(|m| m.span.start <= span.start);
+            if holder > 0 && text.mentions[holder - 1].span.end >= span.end {
                 continue;
             }
             let phrase = text.slice(span.clone());
@@ -112,11 +111,10 @@ fn near_misses(text: &BlockText, run: Range<usize>, claims: &mut Vec<Claim>) {
             };
             // "Sherlock Holmes I": the name is written right, with another word beside it.
             let target = &index.forms[near.form].text;
-            let written_right = text.mentions.iter().any(|m| {
-                m.span.start >= span.start
-                    && m.span.end <= span.end
-                    && text.slice(m.span.clone()).eq_ignore_ascii_case(target)
-            });
+            let written_right = text
+                .mentions_within(&span)
+                .iter()
+                .any(|m| text.slice(m.span.clone()).eq_ignore_ascii_case(target));
             if written_right {
                 continue;
             }

@@ -207,10 +207,7 @@ fn word_figure<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, Figure> {
             _ => return fail(input),
         },
     };
-    loop {
-        let Ok((after_sep, sep)) = separator(rest) else {
-            break;
-        };
+    while let Ok((after_sep, sep)) = separator(rest) {
         let Ok((after, word)) = number_word(vocab, after_sep) else {
             break;
         };

@@ -19,15 +19,24 @@ use crate::value::Interval;
 
 /// Adds a figure claim for every figure of the block not inside a name, title or date.
 pub fn extract(text: &BlockText, claims: &mut Vec<Claim>) {
-    let taken: Vec<Range<usize>> = claims
+    let mut taken: Vec<Range<usize>> = claims
         .iter()
         .filter(|c| c.span.start >= text.span.start && c.span.end <= text.span.end)
         .map(|c| c.span.clone())
         .collect();
+    taken.sort_by_key(|t| t.start);
+    // The furthest end among claims starting before each one, so that overlap is a
+    // binary search.
+    let reach: Vec<usize> = taken
+        .iter()
+        .scan(0, |furthest, t| {
+            *furthest = t.end.max(*furthest);
+            Some(*furthest)
+        })
+        .collect();
     let overlaps = |span: &Range<usize>| {
-        taken
-            .iter()
-            .any(|t| t.start < span.end && span.start < t.end)
+        let before = taken.partition_point(|t| t.start < span.end);
+        before > 0 && reach[before - 1] > span.start
     };
     let mut i = 0;
     while i < text.tokens.len() {

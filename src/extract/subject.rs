@@ -69,10 +69,13 @@ fn subject_for(
         .token_from(span.start)
         .min(text.tokens.len().saturating_sub(1));
     let sentence = text.sentence_span_of(&text.sentences[text.sentence_of(token)]);
-    let in_sentence: Vec<&(EntityId, Range<usize>)> = candidates
+    // Candidates are in text order: find the sentence's by binary search.
+    let first = candidates.partition_point(|c| c.1.start < sentence.start);
+    let in_sentence: Vec<&(EntityId, Range<usize>)> = candidates[first..]
         .iter()
+        .take_while(|c| c.1.start < sentence.end)
+        .filter(|c| c.1.end <= sentence.end)
         .filter(outside)
-        .filter(|c| c.1.start >= sentence.start && c.1.end <= sentence.end)
         .collect();
     if !in_sentence.is_empty() {
         let with_fact: Vec<&(EntityId, Range<usize>)> = in_sentence

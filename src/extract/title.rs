@@ -203,9 +203,12 @@ fn series_in_sentence(
     others: &[Range<usize>],
 ) -> Option<EntityId> {
     let bytes = text.sentence_span_of(sentence);
-    let in_sentence: Vec<&Range<usize>> = others
+    // `others` is in text order.
+    let first = others.partition_point(|o| o.start < bytes.start);
+    let in_sentence: Vec<&Range<usize>> = others[first..]
         .iter()
-        .filter(|o| o.start >= bytes.start && o.end <= bytes.end)
+        .take_while(|o| o.start < bytes.end)
+        .filter(|o| o.end <= bytes.end)
         .collect();
     let belongs_here = |m: &Range<usize>| {
         let own = distance(m, title);
@@ -213,9 +216,8 @@ fn series_in_sentence(
             .iter()
             .all(|o| *o == title || distance(m, o) > own)
     };
-    text.mentions
+    text.mentions_within(&bytes)
         .iter()
-        .filter(|m| m.span.start >= bytes.start && m.span.end <= bytes.end)
         .filter(|m| m.span.end <= title.start || m.span.start >= title.end)
         .filter(|m| belongs_here(&m.span))
         .filter_map(|m| text.entity_of(m).map(|e| (e, m.span.clone())))

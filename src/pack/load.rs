@@ -158,12 +158,12 @@ fn check_pack_names(ctx: &mut Ctx, raws: &[RawPack]) {
 }
 
 /// Reports a second definition of an id, with a label at the first.
-pub(crate) fn check_unique<'a>(
+pub(crate) fn check_unique(
     ctx: &mut Ctx,
     what: &str,
     seen: &mut HashMap<String, (usize, Range<usize>)>,
     pack: usize,
-    id: &'a Str,
+    id: &Str,
 ) -> bool {
     let key = id.get_ref();
     if key.trim().is_empty() {

@@ -11,12 +11,17 @@ use crate::pack::vocab::{Meaning, NumberWord, PhraseSet, Vocabulary};
 
 pub use crate::pack::model::DATE_MEASURE;
 
+/// A `[numbers]` table: word to value.
+type NumberTable = std::collections::BTreeMap<String, u64>;
+/// How a table's words are read.
+type WordKind = fn(u64) -> NumberWord;
+
 /// Merges the vocabulary of every pack.
 pub(crate) fn compile(ctx: &mut Ctx, raws: &[RawPack]) -> Vocabulary {
     let mut v = Vocabulary::default();
     for (pack, raw) in raws.iter().enumerate() {
         if let Some(numbers) = &raw.numbers {
-            let groups: [(&_, fn(u64) -> NumberWord); 6] = [
+            let groups: [(&NumberTable, WordKind); 6] = [
                 (&numbers.units, NumberWord::Unit),
                 (&numbers.tens, NumberWord::Ten),
                 (&numbers.scales, NumberWord::Scale),

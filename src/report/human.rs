@@ -16,28 +16,24 @@
 //! ```
 
 use std::io;
-use std::sync::Arc;
+use std::ops::Range;
 
 use codespan_reporting::diagnostic::{Diagnostic, Label};
-use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, termcolor::WriteColor};
 
 use crate::engine::Outcome;
-use crate::finding::{Finding, Severity};
+use crate::finding::{FileId, Finding, Location, Severity};
+use crate::report::excerpt::{Excerpt, Excerpts};
+use crate::report::lines::LineIndex;
 
 /// Writes every finding and the summary.
 pub fn write(outcome: &Outcome, out: &mut dyn WriteColor) -> io::Result<()> {
-    let mut files: SimpleFiles<&str, Arc<str>> = SimpleFiles::new();
-    for f in &outcome.files {
-        files.add(
-            f.path.as_str(),
-            f.text.clone().unwrap_or_else(|| Arc::from("")),
-        );
-    }
+    let indexes = crate::report::line_indexes(outcome);
     let config = term::Config::default();
     for finding in &outcome.findings {
-        let diagnostic = diagnostic(finding);
-        term::emit_to_write_style(out, &config, &files, &diagnostic).map_err(io::Error::other)?;
+        let (excerpts, diagnostic) = diagnostic(outcome, &indexes, finding);
+        term::emit_to_write_style(out, &config, &excerpts, &diagnostic)
+            .map_err(io::Error::other)?;
     }
     for s in &outcome.skipped {
         writeln!(out, "note: skipped {}: {}", s.path, s.reason)?;
@@ -45,30 +41,68 @@ pub fn write(outcome: &Outcome, out: &mut dyn WriteColor) -> io::Result<()> {
     writeln!(out, "{}", summary(outcome))
 }
 
-fn diagnostic(finding: &Finding) -> Diagnostic<usize> {
+/// The excerpts a finding shows and its diagnostic, with labels mapped into them.
+fn diagnostic(
+    outcome: &Outcome,
+    indexes: &[Option<LineIndex>],
+    finding: &Finding,
+) -> (Excerpts, Diagnostic<usize>) {
     let severity = match finding.severity {
         Severity::Error => codespan_reporting::diagnostic::Severity::Error,
         Severity::Warning => codespan_reporting::diagnostic::Severity::Warning,
         Severity::Info => codespan_reporting::diagnostic::Severity::Note,
     };
-    let mut labels = vec![
-        Label::primary(finding.location.file, finding.location.span.clone())
-            .with_message(&finding.label),
-    ];
+    let locations: Vec<&Location> = std::iter::once(&finding.location)
+        .chain(finding.related.iter().map(|r| &r.location))
+        .collect();
+    // One excerpt per file, in order of first use.
+    let mut order: Vec<FileId> = Vec::new();
+    for l in &locations {
+        if !order.contains(&l.file) {
+            order.push(l.file);
+        }
+    }
+    let empty = LineIndex::new("");
+    let index_of = |file: FileId| indexes[file].as_ref().unwrap_or(&empty);
+    let mut excerpts = Excerpts::default();
+    for &file in &order {
+        let spans: Vec<Range<usize>> = locations
+            .iter()
+            .filter(|l| l.file == file)
+            .map(|l| l.span.clone())
+            .collect();
+        let text = outcome.files[file].text.as_deref().unwrap_or("");
+        excerpts.files.push(Excerpt::new(
+            &outcome.files[file].path,
+            text,
+            index_of(file),
+            &spans,
+        ));
+    }
+    let place = |location: &Location| {
+        let local = order.iter().position(|f| *f == location.file).unwrap_or(0);
+        let (excerpt, index) = (&excerpts.files[local], index_of(location.file));
+        (
+            local,
+            excerpt.map(index, location.span.start)..excerpt.map(index, location.span.end),
+        )
+    };
+    let (file, span) = place(&finding.location);
+    let mut labels = vec![Label::primary(file, span).with_message(&finding.label)];
     for r in &finding.related {
-        labels.push(
-            Label::secondary(r.location.file, r.location.span.clone()).with_message(&r.message),
-        );
+        let (file, span) = place(&r.location);
+        labels.push(Label::secondary(file, span).with_message(&r.message));
     }
     let mut notes: Vec<String> = finding.notes.iter().map(|n| format!("note: {n}")).collect();
     if let Some(help) = &finding.help {
         notes.push(format!("help: {help}"));
     }
-    Diagnostic::new(severity)
+    let diagnostic = Diagnostic::new(severity)
         .with_code(finding.code)
         .with_message(&finding.message)
         .with_labels(labels)
-        .with_notes(notes)
+        .with_notes(notes);
+    (excerpts, diagnostic)
 }
 
 /// "canonlint: 2 errors, 1 warning in 12 files" or "canonlint: no findings in 12 files".

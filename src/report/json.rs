@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::engine::Outcome;
 use crate::finding::{Finding, Location, Severity};
-use crate::report::position;
+use crate::report::lines::LineIndex;
 
 /// The schema version of this report.
 pub const VERSION: u32 = 1;
@@ -83,11 +83,12 @@ struct Summary {
     infos: usize,
 }
 
-fn span<'a>(outcome: &'a Outcome, location: &Location) -> Span<'a> {
+fn span<'a>(outcome: &'a Outcome, indexes: &[Option<LineIndex>], location: &Location) -> Span<'a> {
     let file = &outcome.files[location.file];
-    let text = file.text.as_deref().unwrap_or("");
-    let start = position(text, location.span.start);
-    let end = position(text, location.span.end);
+    let empty = LineIndex::new("");
+    let index = indexes[location.file].as_ref().unwrap_or(&empty);
+    let start = index.position(location.span.start);
+    let end = index.position(location.span.end);
     Span {
         path: &file.path,
         line: start.line,
@@ -99,7 +100,11 @@ fn span<'a>(outcome: &'a Outcome, location: &Location) -> Span<'a> {
     }
 }
 
-fn finding<'a>(outcome: &'a Outcome, f: &'a Finding) -> JsonFinding<'a> {
+fn finding<'a>(
+    outcome: &'a Outcome,
+    indexes: &[Option<LineIndex>],
+    f: &'a Finding,
+) -> JsonFinding<'a> {
     let text = outcome.files[f.location.file]
         .text
         .as_deref()
@@ -110,7 +115,7 @@ fn finding<'a>(outcome: &'a Outcome, f: &'a Finding) -> JsonFinding<'a> {
         check: f.check,
         severity: f.severity,
         message: &f.message,
-        span: span(outcome, &f.location),
+        span: span(outcome, indexes, &f.location),
         text,
         fix: f.fix.as_ref().map(|x| JsonFix {
             replacement: &x.replacement,
@@ -121,7 +126,7 @@ fn finding<'a>(outcome: &'a Outcome, f: &'a Finding) -> JsonFinding<'a> {
             .related
             .iter()
             .map(|r| JsonRelated {
-                span: span(outcome, &r.location),
+                span: span(outcome, indexes, &r.location),
                 message: &r.message,
             })
             .collect(),
@@ -134,6 +139,7 @@ fn finding<'a>(outcome: &'a Outcome, f: &'a Finding) -> JsonFinding<'a> {
 /// The report as pretty-printed JSON, with a final newline.
 pub fn render(outcome: &Outcome) -> String {
     let count = |s: Severity| outcome.findings.iter().filter(|f| f.severity == s).count();
+    let indexes = crate::report::line_indexes(outcome);
     let report = Report {
         version: VERSION,
         tool: Tool {
@@ -143,7 +149,7 @@ pub fn render(outcome: &Outcome) -> String {
         findings: outcome
             .findings
             .iter()
-            .map(|f| finding(outcome, f))
+            .map(|f| finding(outcome, &indexes, f))
             .collect(),
         skipped: outcome
             .skipped

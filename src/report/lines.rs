@@ -1,0 +1,160 @@
+//! Line and column numbers for reports, fast on any file: line starts are found once, and
+//! characters are counted from checkpoints every few kilobytes, so a column on a line of
+//! fifty megabytes costs no more than one on a short line.
+
+use std::ops::Range;
+
+/// Bytes between character-count checkpoints.
+const STRIDE: usize = 4096;
+
+/// A 1-based line and a 1-based column counted in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    /// Line, from 1.
+    pub line: usize,
+    /// Column in characters, from 1.
+    pub column: usize,
+}
+
+/// Where the lines of a text start, and how many characters precede each checkpoint.
+#[derive(Debug, Clone)]
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+    /// `chars[i]`: characters before byte `checkpoint(i)`.
+    chars: Vec<usize>,
+    /// `points[i]`: the byte of checkpoint `i` (a character boundary near `i * STRIDE`).
+    points: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes a text. Lines end at `\n`; a `\r` before it belongs to the line.
+    pub fn new(text: &'a str) -> LineIndex<'a> {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        let mut chars = vec![0];
+        let mut points = vec![0];
+        let mut count = 0;
+        let mut last = 0;
+        while last + STRIDE < text.len() {
+            let mut next = last + STRIDE;
+            while !text.is_char_boundary(next) {
+                next += 1;
+            }
+            count += text[last..next].chars().count();
+            chars.push(count);
+            points.push(next);
+            last = next;
+        }
+        LineIndex {
+            text,
+            starts,
+            chars,
+            points,
+        }
+    }
+
+    fn floor(&self, offset: usize) -> usize {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+
+    /// Characters before byte `offset`.
+    fn chars_before(&self, offset: usize) -> usize {
+        let offset = self.floor(offset);
+        let i = self.points.partition_point(|p| *p <= offset) - 1;
+        self.chars[i] + self.text[self.points[i]..offset].chars().count()
+    }
+
+    /// The 0-based line holding byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts
+            .partition_point(|s| *s <= offset.min(self.text.len()))
+            - 1
+    }
+
+    /// The bytes of 0-based line `line`, without its line break.
+    pub fn line_span(&self, line: usize) -> Range<usize> {
+        let start = self.starts[line];
+        let end = self
+            .starts
+            .get(line + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        let end = if self.text[start..end].ends_with('\r') {
+            end - 1
+        } else {
+            end
+        };
+        start..end
+    }
+
+    /// The number of lines.
+    pub fn lines(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The line and column of byte `offset` (clamped to the text and a character boundary).
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = self.floor(offset);
+        let line = self.line_of(offset);
+        Position {
+            line: line + 1,
+            column: self.chars_before(offset) - self.chars_before(self.starts[line]) + 1,
+        }
+    }
+
+    /// The number of characters in `span`.
+    pub fn chars_in(&self, span: Range<usize>) -> usize {
+        self.chars_before(span.end) - self.chars_before(span.start)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters() {
+        let text = "ab\nçé Mars\n";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(0), Position { line: 1, column: 1 });
+        assert_eq!(index.position(3), Position { line: 2, column: 1 });
+        let mars = text.find("Mars").unwrap();
+        assert_eq!(index.position(mars), Position { line: 2, column: 4 });
+        assert_eq!(index.position(1000), Position { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn long_lines_use_checkpoints_correctly() {
+        let text = format!("{}\nx", "é".repeat(10_000));
+        let index = LineIndex::new(&text);
+        assert_eq!(
+            index.position(2 * 5_000),
+            Position {
+                line: 1,
+                column: 5_001
+            }
+        );
+        assert_eq!(
+            index.position(text.len() - 1),
+            Position { line: 2, column: 1 }
+        );
+        assert_eq!(
+            index.position(3),
+            Position { line: 1, column: 2 },
+            "inside a character"
+        );
+    }
+
+    #[test]
+    fn crlf_belongs_to_its_line() {
+        let index = LineIndex::new("one\r\ntwo");
+        assert_eq!(index.line_span(0), 0..3);
+        assert_eq!(index.line_span(1), 5..8);
+        assert_eq!(index.position(5), Position { line: 2, column: 1 });
+    }
+}

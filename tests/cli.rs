@@ -1,0 +1,235 @@
+//! The command line as users run it: exit codes, formats, colour, standard input, and bad
+//! input that must give a clear error or a skip with a reason, never a panic.
+
+// Tests fail loudly on a broken set-up; unwrapping is the point.
+#![allow(clippy::unwrap_used)]
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn canonlint() -> Command {
+    let mut cmd = Command::cargo_bin("canonlint").unwrap();
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+fn stdout(cmd: &mut Command) -> (i32, String, String) {
+    let out = cmd.output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn checking_the_bundled_fixtures_reports_findings_and_exits_1() {
+    let (code, out, _) = stdout(canonlint().args(["check", "fixtures"]));
+    assert_eq!(code, 1);
+    assert!(out.contains("error[CL003]"), "{out}");
+    assert!(out.trim_end().ends_with("in 26 files"), "{out}");
+}
+
+#[test]
+fn a_clean_folder_exits_0() {
+    let (code, out, _) = stdout(canonlint().args(["check", "fixtures/fact/trap-compatible"]));
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(out, "canonlint: no findings in 1 file\n");
+}
+
+#[test]
+fn warnings_fail_only_when_denied() {
+    let case = "fixtures/cross-document/own-universe";
+    assert_eq!(stdout(canonlint().args(["check", case])).0, 0);
+    assert_eq!(
+        stdout(canonlint().args(["check", case, "--deny", "warnings"])).0,
+        1
+    );
+}
+
+#[test]
+fn a_broken_pack_exits_2_with_a_pointed_error() {
+    let (code, out, err) = stdout(canonlint().args(["check", "tests/problems/unknown-subject"]));
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(
+        err.contains("tests/problems/unknown-subject/pack.toml:10:11"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `siege-of-harrowgate`?"), "{err}");
+}
+
+#[test]
+fn usage_errors_and_missing_paths_exit_2() {
+    assert_eq!(stdout(canonlint().args(["check", "--no-such-flag"])).0, 2);
+    let (code, _, err) = stdout(canonlint().args(["check", "no/such/dir"]));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("no/such/dir: no such file or directory"),
+        "{err}"
+    );
+    assert_eq!(
+        stdout(canonlint().args(["check", ".", "--pack", "nope"])).0,
+        2
+    );
+}
+
+#[test]
+fn json_output_is_one_versioned_document() {
+    let (code, out, _) = stdout(canonlint().args(["check", "fixtures/fact", "--format", "json"]));
+    assert_eq!(code, 1);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["version"], 1);
+    assert_eq!(json["summary"]["files_checked"], 6);
+    let first = &json["findings"][0];
+    for key in [
+        "code",
+        "check",
+        "severity",
+        "message",
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "byte_start",
+        "byte_end",
+        "text",
+        "fix",
+        "related",
+        "subject",
+    ] {
+        assert!(first.get(key).is_some(), "missing {key} in {first}");
+    }
+}
+
+#[test]
+fn standard_input_is_checked_under_its_given_name() {
+    let (code, out, _) = stdout(
+        canonlint()
+            .args([
+                "check",
+                "-",
+                "--stdin-filename",
+                "draft.md",
+                "--pack",
+                "star-trek",
+            ])
+            .write_stdin("The attack on Mars killed 20,000 people.\n"),
+    );
+    assert_eq!(code, 1);
+    assert!(out.contains("┌─ draft.md:1:27"), "{out}");
+}
+
+#[test]
+fn colour_follows_the_flag() {
+    let args = ["check", "fixtures/fact/swapped-death-toll"];
+    let (_, always, _) = stdout(canonlint().args(args).args(["--color", "always"]));
+    assert!(always.contains('\u{1b}'), "expected ANSI colour");
+    let (_, never, _) = stdout(canonlint().args(args).args(["--color", "never"]));
+    assert!(!never.contains('\u{1b}'));
+    // Not a terminal, or NO_COLOR: no colour with `auto`.
+    let (_, auto, _) = stdout(canonlint().args(args).env("NO_COLOR", "1"));
+    assert!(!auto.contains('\u{1b}'));
+}
+
+#[test]
+fn output_is_identical_across_thread_counts() {
+    let run = |threads: &str| {
+        stdout(
+            canonlint()
+                .args(["check", "fixtures", "--format", "json"])
+                .env("RAYON_NUM_THREADS", threads),
+        )
+        .1
+    };
+    let one = run("1");
+    assert_eq!(one, run("4"));
+    assert_eq!(one, run("2"));
+}
+
+#[test]
+fn the_checks_command_lists_every_code() {
+    let (code, out, _) = stdout(canonlint().arg("checks"));
+    assert_eq!(code, 0);
+    for c in canonlint::checks::CHECKS {
+        assert!(out.contains(c.code) && out.contains(c.name), "{out}");
+    }
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) {
+    std::fs::write(dir.join(name), bytes).unwrap();
+}
+
+#[test]
+fn bad_input_is_skipped_with_a_reason_never_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "canonlint.toml", b"packs = [\"star-trek\"]\n");
+    write(d, "empty.md", b"");
+    write(d, "binary.txt", b"GIF89a\x00\x01\x02 Utopia Plantia");
+    write(d, "latin1.md", b"Caf\xe9 at Utopia Plantia\n");
+    write(d, "blank.txt", b"\n\n   \n");
+    let mut long = "The attack on Mars killed 20,000 people. ".repeat(20_000);
+    long.push('\n');
+    write(d, "one-long-line.txt", long.as_bytes());
+    write(
+        d,
+        "crlf.md",
+        b"Line one.\r\n\r\nThe yards at Utopia Plantia.\r\n",
+    );
+    let (code, out, err) = stdout(
+        canonlint()
+            .current_dir(d)
+            .args(["check", ".", "--color", "never"]),
+    );
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.contains("note: skipped binary.txt: binary file (contains NUL bytes)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("note: skipped latin1.md: not valid UTF-8 (first bad byte at offset 3)"),
+        "{out}"
+    );
+    assert!(out.contains("┌─ crlf.md:3:14"), "{out}");
+    assert!(out.contains("one-long-line.txt:1:27"), "{out}");
+    assert!(out.contains("in 4 files (2 skipped)"), "{out}");
+}
+
+#[test]
+fn an_unreadable_file_is_named_and_the_rest_still_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "canonlint.toml", b"packs = [\"star-trek\"]\n");
+    write(d, "good.md", b"The yards at Utopia Plantia.\n");
+    std::os::unix::fs::symlink(d.join("missing.md"), d.join("dangling.md")).unwrap();
+    let (code, out, err) =
+        stdout(
+            canonlint()
+                .current_dir(d)
+                .args(["check", "good.md", "dangling.md"]),
+        );
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(out.contains("good.md:1:14"), "{out}");
+    assert!(err.contains("dangling.md"), "{err}");
+}
+
+#[test]
+fn the_readme_example_is_real_output() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let (_, out, _) = stdout(canonlint().args([
+        "check",
+        "fixtures/fact/swapped-death-toll",
+        "--color",
+        "never",
+    ]));
+    let diagnostic = out.split("\n\ncanonlint:").next().unwrap();
+    assert!(
+        readme.contains(diagnostic),
+        "README.md's example differs from:\n{diagnostic}"
+    );
+}

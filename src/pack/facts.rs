@@ -91,14 +91,21 @@ fn fact_from_raw(
     measures: &[Measure],
     sources: &[Source],
 ) -> Option<Fact> {
-    // Resolve every reference before giving up, so that all of them are reported.
-    let subject = reference(
-        ctx,
-        pack,
-        Some(&raw.subject),
-        "subject",
-        entities.iter().map(|e| e.id.as_str()),
-    );
+    // Resolve every reference before giving up, so that all of them are reported. A subject
+    // that was written but is broken has been reported already.
+    let broken_subject = ctx.declared.contains(raw.subject.get_ref())
+        && !entities.iter().any(|e| e.id == *raw.subject.get_ref());
+    let subject = if broken_subject {
+        None
+    } else {
+        reference(
+            ctx,
+            pack,
+            Some(&raw.subject),
+            "subject",
+            entities.iter().map(|e| e.id.as_str()),
+        )
+    };
     let measure = reference(
         ctx,
         pack,

@@ -10,8 +10,10 @@ pub mod names;
 pub(crate) mod raw;
 pub mod vocab;
 
+mod entities;
 mod facts;
 mod vocab_load;
+mod works;
 
 use std::ops::Range;
 use std::path::Path;

@@ -121,3 +121,56 @@ fn is_performer_phrase(text: &BlockText, span: &Range<usize>) -> bool {
     });
     !names_other_thing && !inside_other_thing
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::ClaimKind;
+    use crate::extract::testing::{claims, star_trek};
+
+    fn credits(text: &str) -> Vec<(String, String)> {
+        let canon = star_trek();
+        claims(&canon, text)
+            .into_iter()
+            .filter_map(|(t, c)| match c.kind {
+                ClaimKind::Credit { character, .. } => {
+                    Some((canon.entities[character].id.clone(), t.to_string()))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_credit_shape() {
+        let pair = |who: &str, by: &str| vec![(who.to_string(), by.to_string())];
+        assert_eq!(
+            credits("Narek (Harry Treadaway) smiled."),
+            pair("narek", "Harry Treadaway")
+        );
+        assert_eq!(
+            credits("Narek, played by Harry Treadaway, smiled."),
+            pair("narek", "Harry Treadaway")
+        );
+        assert_eq!(
+            credits("Narek (played by Harry Treadaway) smiled."),
+            pair("narek", "Harry Treadaway")
+        );
+        assert_eq!(
+            credits("Harry Treadaway as Narek smiled."),
+            pair("narek", "Harry Treadaway")
+        );
+        assert_eq!(
+            credits("Patrick Stewart plays Admiral Picard."),
+            pair("jean-luc-picard", "Patrick Stewart")
+        );
+    }
+
+    #[test]
+    fn parentheses_that_are_not_performers() {
+        assert!(credits("Narek (Tal Shiar) smiled.").is_empty());
+        assert!(credits("Narek (see below) smiled.").is_empty());
+        assert!(credits("Narek (Admiral Janeway) smiled.").is_empty());
+        assert!(credits("Narek's (Harry Treadaway) smile.").is_empty());
+        assert!(credits("She served as Narek saw fit.").is_empty());
+    }
+}

@@ -154,3 +154,24 @@ pub fn extract(doc: &Document, canon: &Canon) -> Vec<Claim> {
     claims.sort_by_key(|c| (c.span.start, c.span.end));
     claims
 }
+
+/// Helpers for the parsers' unit tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+    use crate::source::Format;
+
+    /// The bundled example canon.
+    pub fn star_trek() -> Canon {
+        crate::pack::load_named(&["star-trek".into()], std::path::Path::new(".")).unwrap()
+    }
+
+    /// The claims of a Markdown text under `canon`, each with its text.
+    pub fn claims<'a>(canon: &Canon, text: &'a str) -> Vec<(&'a str, Claim)> {
+        let doc = Document::new("test.md".into(), Format::Markdown, text.to_string());
+        extract(&doc, canon)
+            .into_iter()
+            .map(|c| (&text[c.span.clone()], c))
+            .collect()
+    }
+}

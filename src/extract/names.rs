@@ -143,3 +143,52 @@ fn strip_possessive(text: &BlockText, i: usize) -> usize {
     }
     end
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::ClaimKind;
+    use crate::extract::testing::{claims, star_trek};
+
+    /// Near misses of `text` with the name each is near.
+    fn near(text: &str) -> Vec<(String, String)> {
+        let canon = star_trek();
+        claims(&canon, text)
+            .into_iter()
+            .filter_map(|(t, c)| match c.kind {
+                ClaimKind::NearName { form } => {
+                    Some((t.to_string(), canon.names.forms[form].text.clone()))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn phrases_near_one_name_are_found_with_the_name() {
+        assert_eq!(
+            near("At Utopia Planitai we met."),
+            [("Utopia Planitai".to_string(), "Utopia Planitia".to_string())]
+        );
+        assert_eq!(
+            near("Jean-Luc Piccard's letter."),
+            [(
+                "Jean-Luc Piccard".to_string(),
+                "Jean-Luc Picard".to_string()
+            )]
+        );
+        assert_eq!(
+            near("Admiral Piccard came."),
+            [("Piccard".to_string(), "Picard".to_string())]
+        );
+    }
+
+    #[test]
+    fn right_names_with_a_word_beside_them_are_not_near_misses() {
+        assert!(near("At Utopia Planitia I waited.").is_empty());
+        assert!(near("The Romulan Empire Fell.").is_empty());
+        assert!(
+            near("Piccard came alone.").is_empty(),
+            "a lone word is only tried after a rank"
+        );
+    }
+}

@@ -172,7 +172,8 @@ fn measure(text: &BlockText, q: usize, k: usize) -> Option<MeasureId> {
         return None;
     }
     let rest = &words[k.min(words.len())..];
-    if let Some(m) = verb_measure(text, |m| measures[m].after.match_start(rest).is_some()) {
+    // "20,000 died", "20,000 had died".
+    if let Some(m) = verb_measure(text, |m| after_phrase(text, m, k)) {
         return Some(m);
     }
     // A phrase before the figure names its measure only when nothing after the figure
@@ -263,4 +264,104 @@ fn is_adjective(text: &BlockText, i: usize) -> bool {
             text.words[i],
             "the" | "a" | "an" | "of" | "their" | "its" | "his" | "her"
         )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::ClaimKind;
+    use crate::extract::testing::{claims, star_trek};
+
+    /// Each figure of `text`: its text, its measure's id, and whether it is a part.
+    fn figures(text: &str) -> Vec<(String, Option<String>, bool)> {
+        let canon = star_trek();
+        claims(&canon, text)
+            .into_iter()
+            .filter_map(|(t, c)| match c.kind {
+                ClaimKind::Figure(f) => Some((
+                    t.to_string(),
+                    f.measure.map(|m| canon.measures[m].id.clone()),
+                    f.partial,
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> (String, Option<String>) {
+        let found = figures(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        (found[0].0.clone(), found[0].1.clone())
+    }
+
+    #[test]
+    fn nouns_after_the_figure_name_the_measure() {
+        assert_eq!(
+            one("It left 92,000 dead."),
+            ("92,000".into(), Some("deaths".into()))
+        );
+        assert_eq!(
+            one("About 20,000 unfinished starships were destroyed."),
+            ("About 20,000".into(), Some("ships-destroyed".into()))
+        );
+    }
+
+    #[test]
+    fn people_need_a_verb() {
+        assert_eq!(
+            one("Some 92,000 people died there.").1.as_deref(),
+            Some("deaths")
+        );
+        assert_eq!(
+            one("It claimed more than 92,000 lives.").1.as_deref(),
+            Some("deaths")
+        );
+        assert_eq!(one("A city of 92,000 people.").1, None);
+        assert_eq!(one("It took four strong men to lift it.").1, None);
+    }
+
+    #[test]
+    fn verbs_before_a_bare_figure() {
+        assert_eq!(
+            one("The synths killed 20,000 in an hour.").1.as_deref(),
+            Some("deaths")
+        );
+        assert_eq!(one("He was killed eight years ago.").1, None);
+        assert_eq!(one("20,000 died.").1.as_deref(), Some("deaths"));
+    }
+
+    #[test]
+    fn ships_need_a_verb_of_loss() {
+        assert_eq!(one("The yards built 300 ships.").1, None);
+        assert_eq!(one("The fleet had 300 ships.").1, None);
+        assert_eq!(
+            one("300 ships were lost.").1.as_deref(),
+            Some("ships-destroyed")
+        );
+    }
+
+    #[test]
+    fn vetoes_and_parts() {
+        assert_eq!(one("92,000 lives were saved.").1, None);
+        assert_eq!(
+            figures("Another 3,000 ships were lost."),
+            [(
+                "3,000".to_string(),
+                Some("ships-destroyed".to_string()),
+                true
+            )]
+        );
+        assert!(figures("Then 2,000 of the ships were destroyed.")[0].2);
+    }
+
+    #[test]
+    fn money_percentages_and_compounds_count_nothing() {
+        assert_eq!(one("It cost $20,000 to repair.").1, None);
+        assert_eq!(one("Some 20% died.").1, None);
+        assert_eq!(one("A 20-ship convoy was destroyed.").1, None);
+    }
+
+    #[test]
+    fn figures_inside_names_and_dates_are_not_quantities() {
+        assert!(figures("Deep Space Nine saw it on April 5, 2385.").is_empty());
+    }
 }

@@ -33,3 +33,42 @@ pub fn extract(text: &BlockText, claims: &mut Vec<Claim>) {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::ClaimKind;
+    use crate::extract::testing::{claims, star_trek};
+
+    fn ranks(text: &str) -> Vec<(String, String)> {
+        let canon = star_trek();
+        claims(&canon, text)
+            .into_iter()
+            .filter_map(|(_, c)| match c.kind {
+                ClaimKind::Rank { rank, entity, .. } => Some((
+                    canon.vocab.rank_name(rank).to_string(),
+                    canon.entities[entity].id.clone(),
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_longest_rank_before_a_person_wins() {
+        assert_eq!(
+            ranks("Rear Admiral Picard spoke."),
+            [("Rear Admiral".to_string(), "jean-luc-picard".to_string())]
+        );
+        assert_eq!(
+            ranks("Commodore Oh nodded."),
+            [("Commodore".to_string(), "oh".to_string())]
+        );
+    }
+
+    #[test]
+    fn common_nouns_and_other_entities_are_not_ranks() {
+        assert!(ranks("The captain, Picard, nodded.").is_empty());
+        assert!(ranks("Captain Mars is not a person.").is_empty());
+        assert!(ranks("Commodore\nOh nodded.").is_empty());
+    }
+}

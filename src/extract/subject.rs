@@ -113,3 +113,66 @@ fn subject_for(
         via: Via::Heading,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::testing::{claims, star_trek};
+    use crate::extract::{ClaimKind, Via};
+
+    /// The subject (entity id and how it was found) of every measured figure and date.
+    fn subjects(text: &str) -> Vec<(String, Option<(String, Via)>)> {
+        let canon = star_trek();
+        claims(&canon, text)
+            .into_iter()
+            .filter_map(|(t, c)| {
+                let subject = match c.kind {
+                    ClaimKind::Figure(f) if f.measure.is_some() => f.subject,
+                    ClaimKind::Date(d) => d.subject,
+                    _ => return None,
+                };
+                Some((
+                    t.to_string(),
+                    subject.map(|s| (canon.entities[s.entity].id.clone(), s.via)),
+                ))
+            })
+            .collect()
+    }
+
+    fn one(text: &str) -> Option<(String, Via)> {
+        let found = subjects(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found[0].1.clone()
+    }
+
+    #[test]
+    fn the_same_sentence_wins_and_prefers_an_entity_with_that_fact() {
+        let expected = Some(("mars-attack".to_string(), Via::Sentence));
+        assert_eq!(one("On Mars, the attack on Mars killed 20,000."), expected);
+        assert_eq!(
+            one("Picard grieved: 20,000 died in the Mars attack."),
+            expected
+        );
+    }
+
+    #[test]
+    fn then_the_paragraph_then_the_heading() {
+        assert_eq!(
+            one("The attack on Mars began at dawn. Then 20,000 died."),
+            Some(("mars-attack".into(), Via::Paragraph))
+        );
+        assert_eq!(
+            one("# The attack on Mars\n\nBy noon 20,000 had died."),
+            Some(("mars-attack".into(), Via::Heading))
+        );
+        assert_eq!(one("By noon 20,000 had died."), None);
+    }
+
+    #[test]
+    fn dates_attach_only_to_events() {
+        assert_eq!(one("Picard resigned in 2386."), None);
+        assert_eq!(
+            one("The attack on Mars came in 2385."),
+            Some(("mars-attack".into(), Via::Sentence))
+        );
+    }
+}

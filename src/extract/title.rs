@@ -233,3 +233,81 @@ fn distance(a: &Range<usize>, b: &Range<usize>) -> usize {
         a.start.saturating_sub(b.end)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::ClaimKind;
+    use crate::extract::testing::{claims, star_trek};
+
+    /// Each title of `text`: its text, series id, work kind, and (season, episode).
+    fn titles(
+        text: &str,
+    ) -> Vec<(
+        String,
+        Option<String>,
+        Option<String>,
+        Option<(Option<u32>, Option<u32>)>,
+    )> {
+        let canon = star_trek();
+        claims(&canon, text)
+            .into_iter()
+            .filter_map(|(t, c)| match c.kind {
+                ClaimKind::Title(ti) => Some((
+                    t.to_string(),
+                    ti.series.map(|s| canon.entities[s].id.clone()),
+                    ti.kind.map(|k| canon.vocab.work_kinds[k].clone()),
+                    ti.episode
+                        .map(|e| (e.season.map(|s| s.0), e.episode.map(|e| e.0))),
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_cue_before_the_quote_makes_a_title() {
+        let found = titles(
+            "The Short Treks episode \u{201c}Children of Mars,\u{201d} season 2, episode 6, aired.",
+        );
+        assert_eq!(
+            found,
+            [(
+                "Children of Mars".to_string(),
+                Some("short-treks".to_string()),
+                Some("episode".to_string()),
+                Some((Some(2), Some(6)))
+            )]
+        );
+    }
+
+    #[test]
+    fn a_reference_after_the_quote_makes_a_title() {
+        let found = titles("Watch \"Children of Mars\" (S2E6) first.");
+        assert_eq!(found[0].3, Some((Some(2), Some(6))));
+    }
+
+    #[test]
+    fn emphasis_counts_like_quotes() {
+        assert_eq!(
+            titles("The film *Children of Men* came out in 2006.")[0]
+                .2
+                .as_deref(),
+            Some("film")
+        );
+    }
+
+    #[test]
+    fn speech_and_scare_quotes_are_not_titles() {
+        assert!(titles("\"Children of Mars,\" she said, \"is a good name for us.\"").is_empty());
+        assert!(titles("They called it \"the Mars thing\" for years.").is_empty());
+    }
+
+    #[test]
+    fn a_series_belongs_to_the_nearest_title() {
+        let found = titles(
+            "The film \"Children of Men\", then the Short Treks episode \"Ephraim and Dot\".",
+        );
+        assert_eq!(found[0].1, None);
+        assert_eq!(found[1].1.as_deref(), Some("short-treks"));
+    }
+}

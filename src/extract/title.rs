@@ -239,15 +239,15 @@ mod tests {
     use crate::extract::ClaimKind;
     use crate::extract::testing::{claims, star_trek};
 
-    /// Each title of `text`: its text, series id, work kind, and (season, episode).
-    fn titles(
-        text: &str,
-    ) -> Vec<(
+    /// A title as a test sees it: its text, series id, work kind, and (season, episode).
+    type Seen = (
         String,
         Option<String>,
         Option<String>,
         Option<(Option<u32>, Option<u32>)>,
-    )> {
+    );
+
+    fn titles(text: &str) -> Vec<Seen> {
         let canon = star_trek();
         claims(&canon, text)
             .into_iter()

@@ -104,7 +104,7 @@ pub fn records(ctx: &DocCtx, claims: &[Claim], reported: &HashSet<usize>) -> Vec
             label: m.label.clone(),
             value,
             location: ctx.at(claim.span.clone()),
-            text: ctx.prose[claim.span.clone()].to_string(),
+            text: ctx.written(claim.span.clone()),
         });
     }
     out

@@ -56,7 +56,7 @@ fn figure(ctx: &DocCtx, claim: &Claim, f: &FigureClaim) -> Option<Finding> {
                 } if !interval.overlaps(&f.interval) => Some((fact, phrase)),
                 _ => None,
             })?;
-    let written = &ctx.prose[claim.span.clone()];
+    let written = &ctx.written(claim.span.clone());
     let name = ctx.entity_name(*subject);
     let label = fact_label(ctx, fact);
     let mut finding = Finding::new(
@@ -107,7 +107,7 @@ fn date(ctx: &DocCtx, claim: &Claim, d: &DateClaim) -> Option<Finding> {
             FactValue::Date(c) if !c.agrees_with(&d.date) => Some((fact, c)),
             _ => None,
         })?;
-    let written = &ctx.prose[claim.span.clone()];
+    let written = &ctx.written(claim.span.clone());
     let name = ctx.entity_name(*subject);
     let finding = Finding::new(
         &INFO,

@@ -57,6 +57,15 @@ pub struct DocCtx<'a> {
 }
 
 impl DocCtx<'_> {
+    /// The text of a span for a message: whitespace runs (line breaks of wrapped prose)
+    /// made one space.
+    pub fn written(&self, span: std::ops::Range<usize>) -> String {
+        self.prose[span]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
     /// A location in the checked file.
     pub fn at(&self, span: std::ops::Range<usize>) -> Location {
         Location {

@@ -33,7 +33,7 @@ pub fn check(ctx: &DocCtx, claims: &[Claim], out: &mut Vec<Finding>) {
         let Target::Entity(entity) = index.forms[form].target else {
             continue;
         };
-        let written = &ctx.prose[claim.span.clone()];
+        let written = &ctx.written(claim.span.clone());
         let right = if known {
             correct_form(ctx, entity, written)
         } else {

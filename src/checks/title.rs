@@ -239,7 +239,7 @@ fn wrong_numbers(ctx: &DocCtx, claim: &Claim, work: &Work, r: &EpisodeRef) -> Op
     if !wrong_season && !wrong_episode {
         return None;
     }
-    let written = &ctx.prose[r.span.clone()];
+    let written = &ctx.written(r.span.clone());
     let right = describe(ctx, work);
     let mut f = Finding::new(
         &INFO,

@@ -114,10 +114,20 @@ impl<'a> BlockText<'a> {
             && self.words[i].chars().next().is_some_and(char::is_uppercase)
     }
 
-    /// Whether tokens `i` and `i + 1` are separated by nothing but spaces (no line break).
+    /// Whether tokens `i` and `i + 1` are separated by whitespace alone (a line break
+    /// included: prose is wrapped).
     pub fn joined_by_space(&self, i: usize) -> bool {
         let gap = &self.prose[self.tokens[i].span.end..self.tokens[i + 1].span.start];
-        !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
+        !gap.is_empty() && gap.chars().all(char::is_whitespace)
+    }
+
+    /// The text of a span with each whitespace run made one space ("Jean-Luc\n  Piccard"
+    /// -> "Jean-Luc Piccard").
+    pub fn words_of(&self, span: Range<usize>) -> String {
+        self.slice(span)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// A rank written just before byte `pos` ("Commodore " before "Oh"): its index and the

@@ -32,7 +32,7 @@ pub fn extract(text: &BlockText, claims: &mut Vec<Claim>) {
                     span: span.clone(),
                     kind: ClaimKind::Credit {
                         character,
-                        performer: text.slice(span).to_string(),
+                        performer: text.words_of(span),
                     },
                 });
             }

@@ -6,7 +6,7 @@
 
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1};
-use nom::character::complete::{char as ch, space0, space1};
+use nom::character::complete::{char as ch, multispace0, multispace1};
 use nom::combinator::opt;
 use nom::sequence::{preceded, terminated};
 use nom::{IResult, Parser};
@@ -97,8 +97,8 @@ fn trailing_year(input: &str) -> Res<'_, Option<i32>> {
     opt(preceded(
         (
             opt(ch(',')),
-            space1,
-            opt(terminated(tag_no_case("of"), space1)),
+            multispace1,
+            opt(terminated(tag_no_case("of"), multispace1)),
         ),
         year,
     ))
@@ -127,7 +127,7 @@ pub fn full_date<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, PartialDate>
     };
     let month_first = |i: &'a str| -> Res<'a, PartialDate> {
         let (rest, m) = month(vocab, i)?;
-        let (rest, _) = space1.parse(rest)?;
+        let (rest, _) = multispace1.parse(rest)?;
         if let Ok((rest, y)) = year(rest) {
             return Ok((
                 rest,
@@ -151,7 +151,7 @@ pub fn full_date<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, PartialDate>
     };
     let day_first = |i: &'a str| -> Res<'a, PartialDate> {
         let (rest, d) = day_of_month(i)?;
-        let (rest, _) = (space1, opt((tag_no_case("of"), space1))).parse(rest)?;
+        let (rest, _) = (multispace1, opt((tag_no_case("of"), multispace1))).parse(rest)?;
         let (rest, m) = month(vocab, rest)?;
         let (rest, y) = trailing_year(rest)?;
         Ok((
@@ -178,10 +178,10 @@ fn named_day<'a>(text: &BlockText<'a>, i: usize) -> Option<(&'a str, PartialDate
     let with_year = preceded(
         (
             opt(ch(',')),
-            space0,
+            multispace0,
             opt(terminated(
                 alt((tag_no_case("of"), tag_no_case("in"))),
-                space1,
+                multispace1,
             )),
         ),
         year,

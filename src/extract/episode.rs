@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use nom::branch::alt;
 use nom::bytes::complete::{tag_no_case, take_while_m_n};
-use nom::character::complete::{char as ch, space0, space1};
+use nom::character::complete::{char as ch, multispace0, multispace1};
 use nom::combinator::opt;
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
@@ -61,7 +61,7 @@ pub fn episode_ref<'a>(vocab: &Vocabulary, input: &'a str) -> Option<EpisodeRef>
         let (r, _) = ch('S').parse(i)?;
         let (r2, s) = digits(2).parse(r)?;
         let season = (s.parse().unwrap_or(0), loc(r, s.len()));
-        let (r3, _) = (space0, ch('E')).parse(r2)?;
+        let (r3, _) = (multispace0, ch('E')).parse(r2)?;
         let (r4, e) = digits(3).parse(r3)?;
         Ok((
             r4,
@@ -87,9 +87,9 @@ pub fn episode_ref<'a>(vocab: &Vocabulary, input: &'a str) -> Option<EpisodeRef>
     };
     // season 2[,] episode 6 | season 2
     let season_first = |i| {
-        let (r, season) = preceded((word("season"), space1), num).parse(i)?;
+        let (r, season) = preceded((word("season"), multispace1), num).parse(i)?;
         let (r, episode) = opt(preceded(
-            (opt(ch(',')), space1, word("episode"), space1),
+            (opt(ch(',')), multispace1, word("episode"), multispace1),
             num,
         ))
         .parse(r)?;
@@ -97,9 +97,15 @@ pub fn episode_ref<'a>(vocab: &Vocabulary, input: &'a str) -> Option<EpisodeRef>
     };
     // episode 6 of season 2 | episode 6
     let episode_first = |i| {
-        let (r, episode) = preceded((word("episode"), space1), num).parse(i)?;
+        let (r, episode) = preceded((word("episode"), multispace1), num).parse(i)?;
         let (r, season) = opt(preceded(
-            (space1, word("of"), space1, word("season"), space1),
+            (
+                multispace1,
+                word("of"),
+                multispace1,
+                word("season"),
+                multispace1,
+            ),
             num,
         ))
         .parse(r)?;
@@ -107,13 +113,20 @@ pub fn episode_ref<'a>(vocab: &Vocabulary, input: &'a str) -> Option<EpisodeRef>
     };
     // the sixth episode of the second season | the sixth episode of season 2
     let ordinal_first = |i| {
-        let (r, episode) = preceded(opt((word("the"), space1)), num).parse(i)?;
-        let (r, _) = (space1, word("episode"), space1, word("of"), space1).parse(r)?;
+        let (r, episode) = preceded(opt((word("the"), multispace1)), num).parse(i)?;
+        let (r, _) = (
+            multispace1,
+            word("episode"),
+            multispace1,
+            word("of"),
+            multispace1,
+        )
+            .parse(r)?;
         let (r, season) = alt((
-            preceded((word("season"), space1), num),
-            preceded((opt((word("the"), space1)), space0), |x| {
+            preceded((word("season"), multispace1), num),
+            preceded((opt((word("the"), multispace1)), multispace0), |x| {
                 let (x, s) = num(x)?;
-                let (x, _) = (space1, word("season")).parse(x)?;
+                let (x, _) = (multispace1, word("season")).parse(x)?;
                 Ok((x, s))
             }),
         ))

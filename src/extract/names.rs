@@ -102,7 +102,7 @@ fn near_misses(text: &BlockText, run: Range<usize>, claims: &mut Vec<Claim>) {
             if holder > 0 && text.mentions[holder - 1].span.end >= span.end {
                 continue;
             }
-            let phrase = text.slice(span.clone());
+            let phrase = &text.words_of(span.clone());
             let Some(near) = index.near_miss(phrase) else {
                 continue;
             };

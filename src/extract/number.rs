@@ -7,7 +7,7 @@
 
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1};
-use nom::character::complete::{char as ch, digit1, space1};
+use nom::character::complete::{char as ch, digit1, multispace1};
 use nom::combinator::{opt, recognize};
 use nom::multi::many1;
 use nom::sequence::{pair, preceded};
@@ -103,7 +103,7 @@ fn digit_figure<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, Figure> {
     }
     // A scale word after a space: "92 thousand", "1.5 million".
     if let Ok((after, word)) = preceded(
-        space1::<_, nom::error::Error<&str>>,
+        multispace1::<_, nom::error::Error<&str>>,
         take_while1(char::is_alphabetic),
     )
     .parse(rest)
@@ -148,8 +148,8 @@ fn number_word<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, NumberWord> {
 fn separator(input: &str) -> Res<'_, &str> {
     alt((
         tag("-"),
-        recognize((space1, tag_no_case("and"), space1)),
-        space1,
+        recognize((multispace1, tag_no_case("and"), multispace1)),
+        multispace1,
     ))
     .parse(input)
 }
@@ -161,7 +161,7 @@ fn vague_figure<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, Figure> {
         return fail(input);
     };
     while let Ok((after, NumberWord::Vague(next))) =
-        preceded((space1, tag_no_case("of"), space1), |i| {
+        preceded((multispace1, tag_no_case("of"), multispace1), |i| {
             number_word(vocab, i)
         })
         .parse(rest)
@@ -188,7 +188,7 @@ fn word_figure<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, Figure> {
             tag_no_case::<_, _, nom::error::Error<&str>>("an"),
             tag_no_case("a"),
         )),
-        space1,
+        multispace1,
     )
     .parse(input);
     let (mut rest, mut last, mut current, mut total) = match article {

@@ -18,9 +18,11 @@ pub fn extract(text: &BlockText, claims: &mut Vec<Claim>) {
         let Some((rank, rank_span)) = text.rank_before(m.span.start) else {
             continue;
         };
-        // The rank and the name must be on one line, separated by a space.
-        let gap = &text.prose[rank_span.end..m.span.start];
-        if gap != " " {
+        // Only whitespace between the rank and the name.
+        if !text.prose[rank_span.end..m.span.start]
+            .chars()
+            .all(char::is_whitespace)
+        {
             continue;
         }
         claims.push(Claim {
@@ -69,6 +71,7 @@ mod tests {
     fn common_nouns_and_other_entities_are_not_ranks() {
         assert!(ranks("The captain, Picard, nodded.").is_empty());
         assert!(ranks("Captain Mars is not a person.").is_empty());
-        assert!(ranks("Commodore\nOh nodded.").is_empty());
+        assert!(ranks("Commodore, Oh nodded.").is_empty());
+        assert_eq!(ranks("Commodore\n  Oh nodded.").len(), 1, "wrapped prose");
     }
 }

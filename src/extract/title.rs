@@ -136,7 +136,7 @@ fn title(
     Some(Claim {
         span,
         kind: ClaimKind::Title(TitleClaim {
-            title: content.to_string(),
+            title: content.split_whitespace().collect::<Vec<_>>().join(" "),
             series: series_in_sentence(text, &sentence, &outer, others),
             kind,
             episode,

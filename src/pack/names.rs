@@ -138,7 +138,23 @@ impl NameIndex {
     }
 
     /// Every whole-word occurrence of a known form, leftmost-longest, not overlapping.
+    /// Any run of whitespace in the text matches the single space of a name, so a name
+    /// broken across a line ("Siege of\n   Harrowgate") is still found.
     pub fn find_all(&self, text: &str) -> Vec<NameMatch> {
+        let plain = !text.contains(['\n', '\r', '\t', '\u{a0}']) && !text.contains("  ");
+        if plain {
+            return self.find_all_spaced(text);
+        }
+        let (squeezed, map) = squeeze(text);
+        let mut found = self.find_all_spaced(&squeezed);
+        for m in &mut found {
+            m.span = map[m.span.start]..map[m.span.end];
+        }
+        found
+    }
+
+    /// `find_all` on a text whose only whitespace is single spaces.
+    fn find_all_spaced(&self, text: &str) -> Vec<NameMatch> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
@@ -224,6 +240,30 @@ impl NameIndex {
         let (distance, form) = best?;
         (!tied_other_entity).then_some(NearMiss { form, distance })
     }
+}
+
+/// The text with every whitespace run made one space, and for each of its bytes (and its
+/// end) the byte of the original text it comes from.
+fn squeeze(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len() + 1);
+    let mut in_space = false;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if !in_space {
+                out.push(' ');
+                map.push(i);
+            }
+            in_space = true;
+        } else {
+            in_space = false;
+            let start = out.len();
+            out.push(c);
+            map.extend((0..out.len() - start).map(|k| i + k));
+        }
+    }
+    map.push(text.len());
+    (out, map)
 }
 
 fn fold(c: char) -> char {
@@ -380,6 +420,20 @@ mod tests {
             ["The Mars attack", "Oh"]
         );
         assert_eq!(found("UTOPIA PLANITIA and OH"), ["UTOPIA PLANITIA"]);
+    }
+
+    #[test]
+    fn names_broken_across_lines_are_found_with_their_real_span() {
+        let text = "at Utopia\n    Planitia Fleet Yards, and UTOPIA  PLANITIA";
+        let found: Vec<&str> = index()
+            .find_all(text)
+            .into_iter()
+            .map(|m| &text[m.span])
+            .collect();
+        assert_eq!(
+            found,
+            ["Utopia\n    Planitia Fleet Yards", "UTOPIA  PLANITIA"]
+        );
     }
 
     #[test]

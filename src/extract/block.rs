@@ -13,6 +13,8 @@ use crate::pack::names::{NameMatch, Target};
 pub struct BlockText<'a> {
     /// The whole document's prose view (spans are absolute).
     pub prose: &'a str,
+    /// The document's original text, at the same offsets.
+    pub original: &'a str,
     /// This block's bytes.
     pub span: Range<usize>,
     /// Tokens, in order.
@@ -30,17 +32,23 @@ pub struct BlockText<'a> {
 
 impl<'a> BlockText<'a> {
     /// Prepares one block.
-    pub fn new(prose: &'a str, span: Range<usize>, canon: &'a Canon) -> BlockText<'a> {
+    pub fn new(
+        prose: &'a str,
+        original: &'a str,
+        span: Range<usize>,
+        canon: &'a Canon,
+    ) -> BlockText<'a> {
         let text = &prose[span.clone()];
         let tokens = tokenize(text, span.start);
         let words = tokens.iter().map(|t| &prose[t.span.clone()]).collect();
         let sentences = sentences(prose, &tokens, &canon.vocab.abbreviations);
-        let mut mentions = canon.names.find_all(text);
+        let mut mentions = canon.names.find_all(text, &original[span.clone()]);
         for m in &mut mentions {
             m.span = m.span.start + span.start..m.span.end + span.start;
         }
         let mut block = BlockText {
             prose,
+            original,
             span,
             tokens,
             words,
@@ -114,11 +122,15 @@ impl<'a> BlockText<'a> {
             && self.words[i].chars().next().is_some_and(char::is_uppercase)
     }
 
-    /// Whether tokens `i` and `i + 1` are separated by whitespace alone (a line break
-    /// included: prose is wrapped).
+    /// Whether tokens `i` and `i + 1` are separated by whitespace alone in the original
+    /// text (a line break included: prose is wrapped; markup is not whitespace).
     pub fn joined_by_space(&self, i: usize) -> bool {
-        let gap = &self.prose[self.tokens[i].span.end..self.tokens[i + 1].span.start];
-        !gap.is_empty() && gap.chars().all(char::is_whitespace)
+        let gap = self.tokens[i].span.end..self.tokens[i + 1].span.start;
+        !gap.is_empty()
+            && self
+                .original
+                .get(gap)
+                .is_some_and(|g| g.chars().all(char::is_whitespace))
     }
 
     /// The text of a span with each whitespace run made one space ("Jean-Luc\n  Piccard"
@@ -136,6 +148,17 @@ impl<'a> BlockText<'a> {
         let i = self.token_from(pos);
         let (rank, n) = self.canon.vocab.ranks.match_end(&self.words[..i])?;
         let first = i - n;
+        // "General Picard merchandise": an adjective, at the start of a sentence.
+        let sentence_start = self.sentences[self.sentence_of(first)].start == first;
+        if sentence_start
+            && self
+                .canon
+                .vocab
+                .ambiguous_ranks
+                .contains(self.canon.vocab.rank_name(rank))
+        {
+            return None;
+        }
         (self.is_capitalised(first) && self.tokens[i - 1].span.end < pos).then(|| {
             (
                 rank,

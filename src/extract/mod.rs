@@ -138,7 +138,7 @@ pub fn extract(doc: &Document, canon: &Canon) -> Vec<Claim> {
     let mut claims = Vec::new();
     let mut heading: Option<EntityId> = None;
     for block in &doc.blocks {
-        let text = BlockText::new(&doc.prose, block.span.clone(), canon);
+        let text = BlockText::new(&doc.prose, &doc.text, block.span.clone(), canon);
         let start = claims.len();
         names::extract(&text, &mut claims);
         rank::extract(&text, &mut claims);

@@ -72,6 +72,8 @@ mod tests {
         assert!(ranks("The captain, Picard, nodded.").is_empty());
         assert!(ranks("Captain Mars is not a person.").is_empty());
         assert!(ranks("Commodore, Oh nodded.").is_empty());
+        assert!(ranks("General Picard merchandise sold out.").is_empty());
+        assert_eq!(ranks("They met General Picard.").len(), 1);
         assert_eq!(ranks("Commodore\n  Oh nodded.").len(), 1, "wrapped prose");
     }
 }

@@ -20,6 +20,8 @@ const CUE_GAP: usize = 3;
 const CUE_AFTER: usize = 6;
 /// Titles are short.
 const MAX_TITLE_WORDS: usize = 12;
+/// How many tokens either side of a title its series may be named.
+const NEAR: usize = 6;
 
 /// Adds a title claim for each quoted or emphasised phrase in a title context.
 pub fn extract(text: &BlockText, emphasis: &[Range<usize>], claims: &mut Vec<Claim>) {
@@ -33,9 +35,13 @@ pub fn extract(text: &BlockText, emphasis: &[Range<usize>], claims: &mut Vec<Cla
     candidates.sort_by_key(|(outer, _)| outer.start);
     candidates.dedup_by_key(|(_, inner)| inner.clone());
     let outers: Vec<Range<usize>> = candidates.iter().map(|(outer, _)| outer.clone()).collect();
+    let first = claims.len();
     for (outer, inner) in candidates {
         if let Some(claim) = title(text, outer, inner, &outers) {
-            claims.push(claim);
+            // A quote and emphasis around the same words (`"*X*"`) are one title.
+            if !claims[first..].iter().any(|c| c.span == claim.span) {
+                claims.push(claim);
+            }
         }
     }
 }
@@ -105,9 +111,13 @@ fn title(
     let after_ref = episode_right_after(text, outer.end);
     // The nearest cue that names a kind of work ("episode"), else the nearest at all
     // ("titled"): "the episode titled" is an episode.
+    // No punctuation but a colon between the cue and the title: "In short, "X"" has none.
+    let clean_gap = |end: usize| {
+        (end + 1..open_tok).all(|t| text.tokens[t].kind != TokenKind::Punct || text.words[t] == ":")
+    };
     let cues_before: Vec<Option<usize>> = (open_tok.saturating_sub(CUE_GAP + 1)..open_tok)
         .rev()
-        .filter(|&end| end >= sentence.start)
+        .filter(|&end| end >= sentence.start && clean_gap(end))
         .filter_map(|end| {
             vocab
                 .title_cues
@@ -132,12 +142,26 @@ fn title(
         (None, None, Some(kind)) => kind,
         (None, None, None) => return None,
     };
-    let episode = after_ref.or_else(|| episode_in_sentence(text, &sentence, &outer));
+    // Series and numbers count only near the title: a few tokens either side, in its
+    // sentence.
+    let near = text.tokens[open_tok.saturating_sub(NEAR).max(sentence.start)]
+        .span
+        .start
+        ..text.tokens[(close_tok + NEAR).min(sentence.end) - 1]
+            .span
+            .end;
+    let episode =
+        after_ref.or_else(|| episode_nearby(text, &sentence, &outer, open_tok, close_tok));
     Some(Claim {
         span,
         kind: ClaimKind::Title(TitleClaim {
             title: content.split_whitespace().collect::<Vec<_>>().join(" "),
-            series: series_in_sentence(text, &sentence, &outer, others),
+            series: series_in_sentence(
+                text,
+                (&near, &text.sentence_span_of(&sentence)),
+                &outer,
+                others,
+            ),
             kind,
             episode,
         }),
@@ -165,24 +189,56 @@ fn episode_right_after(text: &BlockText, end: usize) -> Option<EpisodeRef> {
     )
 }
 
-/// The nearest episode reference elsewhere in the sentence.
-fn episode_in_sentence(
+/// An episode reference just before the title (`season 2, episode 6: "X"`) or just after
+/// it (`"X" again, season 2, episode 5`), not one that measures from the title ("aired
+/// before season 1") or belongs to another series ("season 1 of Star Trek: Picard").
+fn episode_nearby(
     text: &BlockText,
     sentence: &Range<usize>,
     title: &Range<usize>,
+    open_tok: usize,
+    close_tok: usize,
 ) -> Option<EpisodeRef> {
-    sentence
-        .clone()
+    let starts = (open_tok.saturating_sub(CUE_GAP + 6).max(sentence.start)..open_tok)
+        .chain(close_tok..(close_tok + CUE_GAP).min(sentence.end));
+    starts
         .filter(|&t| text.tokens[t].kind != TokenKind::Punct)
-        .map(|t| text.tokens[t].span.start)
-        .filter(|&pos| pos < title.start || pos >= title.end)
-        .filter_map(|pos| {
+        .filter(|&t| {
+            !text
+                .canon
+                .vocab
+                .relative_time
+                .contains(&text.words[t.saturating_sub(1)].to_lowercase())
+        })
+        .filter_map(|t| {
+            let pos = text.tokens[t].span.start;
             shift(
                 episode_ref(&text.canon.vocab, &text.prose[pos..text.span.end])?,
                 pos,
             )
         })
+        .filter(|r| {
+            r.span.end <= title.start && text.token_from(r.span.end) + CUE_GAP >= open_tok
+                || r.span.start >= title.end
+        })
+        .filter(|r| !of_series(text, r.span.end))
         .min_by_key(|r| distance(&r.span, title))
+}
+
+/// Whether "of <a series>" follows: the numbers are that series'.
+fn of_series(text: &BlockText, end: usize) -> bool {
+    let i = text.token_from(end);
+    text.words
+        .get(i)
+        .is_some_and(|w| w.eq_ignore_ascii_case("of"))
+        && text
+            .tokens
+            .get(i + 1)
+            .and_then(|t| text.mention_at(t.span.start))
+            .is_some_and(|m| {
+                text.entity_of(m)
+                    .is_some_and(|e| text.canon.entities[e].kind == EntityKind::Series)
+            })
 }
 
 fn shift(mut r: EpisodeRef, by: usize) -> Option<EpisodeRef> {
@@ -193,22 +249,21 @@ fn shift(mut r: EpisodeRef, by: usize) -> Option<EpisodeRef> {
     Some(r)
 }
 
-/// The series named in the sentence nearest the title, not inside it. Each series
-/// mention belongs to the quoted title nearest to it: in `the film "X", then the Short
-/// Treks episode "Y"`, Short Treks is the series of Y only.
+/// The series named near the title (`near`: a few tokens either side, inside its
+/// `sentence`), not inside it. Each series mention belongs to the quoted title nearest to it: in `the
+/// film "X", then the Short Treks episode "Y"`, Short Treks is the series of Y only.
 fn series_in_sentence(
     text: &BlockText,
-    sentence: &Range<usize>,
+    (near, sentence): (&Range<usize>, &Range<usize>),
     title: &Range<usize>,
     others: &[Range<usize>],
 ) -> Option<EntityId> {
-    let bytes = text.sentence_span_of(sentence);
     // `others` is in text order.
-    let first = others.partition_point(|o| o.start < bytes.start);
+    let first = others.partition_point(|o| o.start < sentence.start);
     let in_sentence: Vec<&Range<usize>> = others[first..]
         .iter()
-        .take_while(|o| o.start < bytes.end)
-        .filter(|o| o.end <= bytes.end)
+        .take_while(|o| o.start < sentence.end)
+        .filter(|o| o.end <= sentence.end)
         .collect();
     let belongs_here = |m: &Range<usize>| {
         let own = distance(m, title);
@@ -216,7 +271,7 @@ fn series_in_sentence(
             .iter()
             .all(|o| *o == title || distance(m, o) > own)
     };
-    text.mentions_within(&bytes)
+    text.mentions_within(near)
         .iter()
         .filter(|m| m.span.end <= title.start || m.span.start >= title.end)
         .filter(|m| belongs_here(&m.span))
@@ -300,6 +355,20 @@ mod tests {
     fn speech_and_scare_quotes_are_not_titles() {
         assert!(titles("\"Children of Mars,\" she said, \"is a good name for us.\"").is_empty());
         assert!(titles("They called it \"the Mars thing\" for years.").is_empty());
+    }
+
+    #[test]
+    fn numbers_and_series_elsewhere_in_the_sentence_are_not_the_titles() {
+        let found = titles(
+            "The Short Treks episode \"Children of Mars\" aired before season 1 of Star Trek: Picard.",
+        );
+        assert_eq!(found[0].3, None);
+        let found = titles(
+            "Star Trek: Picard season 1, episode 1 opens where the episode \"Children of Mars\" ends.",
+        );
+        assert_eq!((found[0].1.clone(), found[0].3), (None, None));
+        assert!(titles("In short, \"Children of Men\" is bleak.").is_empty());
+        assert_eq!(titles("The episode \"*Children of Mars*\" aired.").len(), 1);
     }
 
     #[test]

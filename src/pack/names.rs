@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use crate::pack::model::{Day, Entity, EntityId};
+use crate::pack::model::{Day, Entity, EntityId, EntityKind};
 
 /// What a form names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +43,8 @@ pub struct Form {
     pub target: Target,
     /// Right or wrong.
     pub kind: FormKind,
+    /// Names an event, which has no plural ("Mars attacks" are not the attack on Mars).
+    pub singular: bool,
 }
 
 /// A whole-word occurrence of a known form in a text.
@@ -84,16 +86,19 @@ impl NameIndex {
         let mut forms = Vec::new();
         for (id, entity) in entities.iter().enumerate() {
             let target = Target::Entity(id);
+            let singular = entity.kind == EntityKind::Event;
             forms.push(Form {
                 text: entity.name.clone(),
                 target,
                 kind: FormKind::Canonical,
+                singular,
             });
             for alias in &entity.aliases {
                 forms.push(Form {
                     text: alias.clone(),
                     target,
                     kind: FormKind::Alias,
+                    singular,
                 });
             }
             for wrong in &entity.misspellings {
@@ -101,6 +106,7 @@ impl NameIndex {
                     text: wrong.clone(),
                     target,
                     kind: FormKind::Misspelling,
+                    singular,
                 });
             }
         }
@@ -109,6 +115,7 @@ impl NameIndex {
                 text: day.name.clone(),
                 target: Target::Day(id),
                 kind: FormKind::Canonical,
+                singular: true,
             });
         }
         let automaton = AhoCorasickBuilder::new()
@@ -140,12 +147,19 @@ impl NameIndex {
     /// Every whole-word occurrence of a known form, leftmost-longest, not overlapping.
     /// Any run of whitespace in the text matches the single space of a name, so a name
     /// broken across a line ("Siege of\n   Harrowgate") is still found.
-    pub fn find_all(&self, text: &str) -> Vec<NameMatch> {
-        let plain = !text.contains(['\n', '\r', '\t', '\u{a0}']) && !text.contains("  ");
-        if plain {
+    ///
+    /// `text` is a prose view and `original` the file's bytes at the same offsets: a gap
+    /// that was markup in the original (`*Utopia* Planitia`, a code span) is not a space,
+    /// so names never match across markup. Curly apostrophes and non-breaking hyphens
+    /// match their plain forms ("Dal R’El").
+    pub fn find_all(&self, text: &str, original: &str) -> Vec<NameMatch> {
+        let special = |c: char| {
+            (c.is_whitespace() && c != ' ') || NORMALISED.iter().any(|(from, _)| *from == c)
+        };
+        if text == original && !text.contains(special) && !text.contains("  ") {
             return self.find_all_spaced(text);
         }
-        let (squeezed, map) = squeeze(text);
+        let (squeezed, map) = squeeze(text, original);
         let mut found = self.find_all_spaced(&squeezed);
         for m in &mut found {
             m.span = map[m.span.start]..map[m.span.end];
@@ -163,7 +177,8 @@ impl NameIndex {
             .filter(|m| {
                 let form = &self.forms[m.pattern().as_usize()];
                 case_fits(&text[m.start()..m.end()], &form.text)
-                    && whole_word(text, m.start(), m.end())
+                    && whole_word(text, m.start(), m.end(), !form.singular)
+                    && (!descriptive(&form.text) || after_the(&text[..m.start()]))
             })
             .map(|m| NameMatch {
                 span: m.start()..m.end(),
@@ -222,7 +237,7 @@ impl NameIndex {
             if d == 0 {
                 return None;
             }
-            if d > allowed {
+            if d > allowed || !words_align(&phrase_lower, &form_lower) {
                 continue;
             }
             match best {
@@ -242,25 +257,51 @@ impl NameIndex {
     }
 }
 
-/// The text with every whitespace run made one space, and for each of its bytes (and its
-/// end) the byte of the original text it comes from.
-fn squeeze(text: &str) -> (String, Vec<usize>) {
+/// Characters matched as their plain forms.
+const NORMALISED: [(char, char); 4] = [
+    ('\u{2019}', '\''),
+    ('\u{2018}', '\''),
+    ('\u{2010}', '-'),
+    ('\u{2011}', '-'),
+];
+
+/// Stands for a gap that was markup: not a space, not a letter.
+const BARRIER: char = '\u{1}';
+
+/// The prose with each whitespace run made one space (or a barrier where the original
+/// had markup there) and typographic characters made plain, and for each of its bytes (and
+/// its end) the byte it comes from.
+fn squeeze(text: &str, original: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len() + 1);
-    let mut in_space = false;
+    // The start of the whitespace run being read, and whether any of it was markup.
+    let mut run: Option<(usize, bool)> = None;
+    let real_space =
+        |i: usize| original.is_char_boundary(i) && original[i..].starts_with(char::is_whitespace);
     for (i, c) in text.char_indices() {
         if c.is_whitespace() {
-            if !in_space {
-                out.push(' ');
-                map.push(i);
-            }
-            in_space = true;
-        } else {
-            in_space = false;
-            let start = out.len();
-            out.push(c);
-            map.extend((0..out.len() - start).map(|k| i + k));
+            let markup = !real_space(i);
+            run = Some(match run {
+                Some((start, m)) => (start, m || markup),
+                None => (i, markup),
+            });
+            continue;
         }
+        if let Some((start, markup)) = run.take() {
+            out.push(if markup { BARRIER } else { ' ' });
+            map.push(start);
+        }
+        let c = NORMALISED
+            .iter()
+            .find(|(from, _)| *from == c)
+            .map_or(c, |(_, to)| *to);
+        let before = out.len();
+        out.push(c);
+        map.extend(std::iter::repeat_n(i, out.len() - before));
+    }
+    if let Some((start, markup)) = run {
+        out.push(if markup { BARRIER } else { ' ' });
+        map.push(start);
     }
     map.push(text.len());
     (out, map)
@@ -270,11 +311,47 @@ fn fold(c: char) -> char {
     c.to_lowercase().next().unwrap_or(c)
 }
 
-fn allowed_edits(len: usize) -> usize {
+/// How many edits a name of `len` characters may differ by and still be a near miss:
+/// none under five, one up to eleven, two from twelve.
+pub fn allowed_edits(len: usize) -> usize {
     match len {
         0..=4 => 0,
         5..=11 => 1,
         _ => 2,
+    }
+}
+
+/// Whether a near miss differs from a name word by word, each word only a little:
+/// "Planitai" for "Planitia" is a slip, "Roman Empire" for "Romulan Empire" and "Deep
+/// Space Five" for "Deep Space Nine" are other names. Words may be split or joined
+/// ("Jane Way" for "Janeway"). Both texts are lower case, words separated by one space.
+fn words_align(phrase: &str, form: &str) -> bool {
+    let p: Vec<&str> = phrase.split(' ').collect();
+    let f: Vec<&str> = form.split(' ').collect();
+    let pairwise = |a: &[String], b: &[&str]| {
+        a.iter().zip(b).all(|(x, y)| {
+            let d = strsim::osa_distance(x, y);
+            d == 0 || (d <= 1 && y.chars().count() >= 4) || (d <= 2 && y.chars().count() >= 11)
+        })
+    };
+    let joined = |words: &[&str], at: usize| -> Vec<String> {
+        let mut out: Vec<String> = words[..at].iter().map(|w| w.to_string()).collect();
+        out.push(format!("{}{}", words[at], words[at + 1]));
+        out.extend(words[at + 2..].iter().map(|w| w.to_string()));
+        out
+    };
+    let owned = |words: &[&str]| -> Vec<String> { words.iter().map(|w| w.to_string()).collect() };
+    match p.len().cmp(&f.len()) {
+        std::cmp::Ordering::Equal => pairwise(&owned(&p), &f),
+        std::cmp::Ordering::Greater if p.len() == f.len() + 1 => {
+            (0..p.len() - 1).any(|at| pairwise(&joined(&p, at), &f))
+        }
+        std::cmp::Ordering::Less if f.len() == p.len() + 1 => (0..f.len() - 1).any(|at| {
+            let f_joined = joined(&f, at);
+            let f_refs: Vec<&str> = f_joined.iter().map(String::as_str).collect();
+            pairwise(&owned(&p), &f_refs)
+        }),
+        _ => false,
     }
 }
 
@@ -317,14 +394,31 @@ fn case_fits(found: &str, form: &str) -> bool {
         && found.to_uppercase() == form.to_uppercase()
 }
 
-/// Whole words: no letter or digit just before; just after, nothing, a possessive, or a
-/// plural ending.
-fn whole_word(text: &str, start: usize, end: usize) -> bool {
+/// Whole words: no letter or digit just before; just after, nothing, a possessive, or
+/// (where `plural` allows) a plural ending.
+fn whole_word(text: &str, start: usize, end: usize, plural: bool) -> bool {
     let before_ok = text[..start]
         .chars()
         .next_back()
         .is_none_or(|c| !c.is_alphanumeric());
-    before_ok && suffix_len(&text[end..]).is_some()
+    before_ok && suffix_len(&text[end..]).is_some_and(|n| plural || n == 0)
+}
+
+/// A descriptive name ("attack on Mars") rather than a proper one: it starts lower case.
+fn descriptive(form: &str) -> bool {
+    form.starts_with(char::is_lowercase)
+}
+
+/// A descriptive name names the entity only with "the" before it ("the attack on Mars",
+/// not "a Klingon attack on Mars"), or at the start of a block (a heading).
+fn after_the(before: &str) -> bool {
+    let before = before.trim_end();
+    before.is_empty()
+        || before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+            && !before.ends_with(|c: char| !c.is_alphanumeric())
 }
 
 /// The length of a possessive or plural ending at the start of `rest`, if `rest` starts at
@@ -348,7 +442,7 @@ pub fn suffix_len(rest: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pack::model::{EntityKind, Origin};
+    use crate::pack::model::Origin;
 
     fn entity(id: &str, name: &str, aliases: &[&str], wrong: &[&str]) -> Entity {
         Entity {
@@ -391,7 +485,7 @@ mod tests {
 
     fn found(text: &str) -> Vec<&str> {
         index()
-            .find_all(text)
+            .find_all(text, text)
             .into_iter()
             .map(|m| &text[m.span])
             .collect()
@@ -425,14 +519,24 @@ mod tests {
     #[test]
     fn names_broken_across_lines_are_found_with_their_real_span() {
         let text = "at Utopia\n    Planitia Fleet Yards, and UTOPIA  PLANITIA";
-        let found: Vec<&str> = index()
-            .find_all(text)
-            .into_iter()
-            .map(|m| &text[m.span])
-            .collect();
         assert_eq!(
-            found,
+            found(text),
             ["Utopia\n    Planitia Fleet Yards", "UTOPIA  PLANITIA"]
+        );
+    }
+
+    #[test]
+    fn names_never_match_across_markup() {
+        let original = "*Utopia* Planitia and Utopia `x` Planitia";
+        let prose = " Utopia  Planitia and Utopia     Planitia";
+        assert!(index().find_all(prose, original).is_empty());
+    }
+
+    #[test]
+    fn typographic_characters_match_plain_forms() {
+        assert_eq!(
+            found("Jean\u{2011}Luc Picard\u{2019}s letter"),
+            ["Jean\u{2011}Luc Picard"]
         );
     }
 
@@ -446,5 +550,44 @@ mod tests {
         assert_eq!(near("Picards"), None);
         assert_eq!(near("Marit"), None, "as close to Maris as to Marin");
         assert_eq!(near("Ohh"), None, "short names are never guessed at");
+        assert_eq!(near("Jean-Luc Picar"), Some("Jean-Luc Picard"));
+        assert_eq!(near("Utopia Planitiaa"), Some("Utopia Planitia"));
+    }
+
+    #[test]
+    fn other_names_are_not_near_misses() {
+        let idx = NameIndex::build(
+            &[
+                entity("re", "Romulan Empire", &[], &[]),
+                entity("ds9", "Deep Space Nine", &[], &[]),
+                entity("kj", "Kathryn Janeway", &[], &[]),
+            ],
+            &[],
+        );
+        let near = |p: &str| idx.near_miss(p).map(|n| idx.forms[n.form].text.as_str());
+        assert_eq!(near("Roman Empire"), None);
+        assert_eq!(near("Deep Space Five"), None);
+        assert_eq!(near("Kathryn Jane Way"), Some("Kathryn Janeway"));
+    }
+
+    #[test]
+    fn descriptive_names_need_the_and_events_have_no_plural() {
+        assert_eq!(
+            found("A Klingon attack on Mars; the attack on Mars"),
+            ["Mars", "attack on Mars"]
+        );
+        let mut event = entity("ma", "Mars attack", &[], &[]);
+        event.kind = EntityKind::Event;
+        let idx = NameIndex::build(&[event], &[]);
+        assert!(
+            idx.find_all("Pulp Mars attacks", "Pulp Mars attacks")
+                .is_empty()
+        );
+        assert_eq!(
+            idx.find_all("the Mars attack's end", "the Mars attack's end")
+                .len(),
+            1
+        );
+        assert_eq!(found("attack on Mars, day one"), ["attack on Mars"]);
     }
 }

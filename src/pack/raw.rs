@@ -175,6 +175,8 @@ pub struct RawVocabulary {
     #[serde(default)]
     pub ranks: Vec<String>,
     #[serde(default)]
+    pub ambiguous_ranks: Vec<String>,
+    #[serde(default)]
     pub title_cues: BTreeMap<String, String>,
     #[serde(default)]
     pub relative_time: Vec<String>,

@@ -129,6 +129,8 @@ pub struct Vocabulary {
     pub ranks: PhraseSet<usize>,
     /// Rank spellings, indexed by the values in `ranks`.
     pub rank_names: Vec<String>,
+    /// Ranks that are also adjectives, not read as ranks at the start of a sentence.
+    pub ambiguous_ranks: HashSet<String>,
     /// Words soon after a figure that cancel its measure ("lives were saved").
     pub measure_veto: PhraseSet<()>,
     /// Words that may follow a bare figure without being what it counts ("in", "and").

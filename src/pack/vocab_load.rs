@@ -92,6 +92,8 @@ fn add_words(
         });
         v.title_cues.add(cue, kind);
     }
+    v.ambiguous_ranks
+        .extend(words.ambiguous_ranks.iter().cloned());
     v.relative_time
         .extend(words.relative_time.iter().map(|w| w.to_lowercase()));
     for w in &words.measure_veto {

@@ -13,6 +13,7 @@ use nom::{IResult, Parser};
 
 use crate::extract::block::BlockText;
 use crate::extract::{Claim, ClaimKind, DateClaim};
+use crate::pack::model::EntityKind;
 use crate::pack::names::Target;
 use crate::pack::vocab::Vocabulary;
 use crate::value::PartialDate;
@@ -211,7 +212,16 @@ fn year_after_cue<'a>(text: &BlockText<'a>, i: usize) -> Option<(&'a str, Partia
     .iter()
     .any(|c| previous.eq_ignore_ascii_case(c));
     let parenthesised = *previous == "(" && text.words.get(i + 1) == Some(&")");
-    if !cue && !parenthesised {
+    // "the 2386 attack on Mars": a year before an event's name.
+    let before_event = previous.eq_ignore_ascii_case("the")
+        && text.tokens.get(i + 1).and_then(|t| text.mention_at(t.span.start)).is_some_and(|m| {
+            text.entity_of(m).is_some_and(|e| text.canon.entities[e].kind == EntityKind::Event)
+        });
+    if !cue && !parenthesised && !before_event {
+        return None;
+    }
+    // "of 1500 dockworkers", "from 1000 ships": a count of something, not a year.
+    if counts_a_noun(text, i + 1) && !before_event {
         return None;
     }
     let start = text.tokens[i].span.start;
@@ -224,6 +234,22 @@ fn year_after_cue<'a>(text: &BlockText<'a>, i: usize) -> Option<(&'a str, Partia
             day: None,
         },
     ))
+}
+
+/// Whether the word at token `i` is what a number before it would count: a measure's
+/// noun, a word for people, or a lower-case plural ("dockworkers").
+fn counts_a_noun(text: &BlockText, i: usize) -> bool {
+    let Some(word) = text.words.get(i) else { return false };
+    let rest = &text.words[i..];
+    let vocab = &text.canon.vocab;
+    let plural = word.len() > 3
+        && word.ends_with('s')
+        && word.starts_with(char::is_lowercase)
+        && !matches!(*word, "was" | "has" | "this" | "thus" | "always" | "perhaps" | "towards" | "afterwards")
+        && vocab.function_words.match_start(rest).is_none();
+    plural
+        || vocab.people.match_start(rest).is_some()
+        || text.canon.measures.iter().any(|m| m.nouns.match_start(rest).is_some())
 }
 
 #[cfg(test)]

@@ -3,8 +3,10 @@
 //! The entity named in the same sentence (preferring one that canon has a figure of that
 //! measure for, then the nearest before the claim, then the first after it); else the
 //! nearest named before it in the paragraph; else the entity the section heading names.
-//! A date's subject must be something that happens at a date: an event, or an entity
-//! canon gives a date. A claim with no subject is kept, but never contradicts canon.
+//! A date is stricter: its subject is the entity named nearest to it in its sentence, and
+//! only if that is an event (or something canon dates) a few words away; a sentence that
+//! names a work dates the work. A claim with no subject is kept, but never contradicts
+//! canon.
 
 use std::ops::Range;
 
@@ -20,13 +22,11 @@ pub fn of_heading(text: &BlockText) -> Option<EntityId> {
 /// Attaches a subject to every measured figure and every date among `claims`.
 pub fn attach(text: &BlockText, heading: Option<EntityId>, claims: &mut [Claim]) {
     let all = candidates(text);
-    let date = text.canon.measure(DATE_MEASURE);
-    let dated = |e: EntityId| {
-        text.canon.entities[e].kind == EntityKind::Event
-            || date.is_some_and(|d| text.canon.has_fact(e, d))
-    };
-    let events: Vec<(EntityId, Range<usize>)> =
-        all.iter().filter(|(e, _)| dated(*e)).cloned().collect();
+    let titles: Vec<Range<usize>> = claims
+        .iter()
+        .filter(|c| matches!(c.kind, ClaimKind::Title(_)))
+        .map(|c| c.span.clone())
+        .collect();
     for claim in claims.iter_mut() {
         let span = claim.span.clone();
         match &mut claim.kind {
@@ -35,12 +35,51 @@ pub fn attach(text: &BlockText, heading: Option<EntityId>, claims: &mut [Claim])
                     f.subject = subject_for(text, &all, &span, Some(measure), heading);
                 }
             }
-            ClaimKind::Date(d) => {
-                d.subject = subject_for(text, &events, &span, date, heading.filter(|h| dated(*h)));
-            }
+            ClaimKind::Date(d) => d.subject = date_subject(text, &span, &titles),
             _ => {}
         }
     }
+}
+
+/// How many tokens may separate a date from the event it dates.
+const DATE_REACH: usize = 6;
+
+/// The event a date dates: the entity named nearest to the date in its sentence (the
+/// earlier one on a tie), if that is an event or something canon dates, and close. A
+/// sentence about a work (a title or a series named in it) dates the work, not the event
+/// it depicts: "\"Children of Mars\" (2020) depicts the attack on Mars".
+fn date_subject(text: &BlockText, span: &Range<usize>, titles: &[Range<usize>]) -> Option<Attached> {
+    let date = text.canon.measure(DATE_MEASURE);
+    let token = text.token_from(span.start).min(text.tokens.len().saturating_sub(1));
+    let sentence = text.sentence_span_of(&text.sentences[text.sentence_of(token)]);
+    let in_sentence = |r: &Range<usize>| r.start >= sentence.start && r.end <= sentence.end;
+    if titles.iter().any(in_sentence) {
+        return None;
+    }
+    let mentions = text.mentions_within(&sentence);
+    let entity_of = |m: &crate::pack::names::NameMatch| text.entity_of(m).map(|e| &text.canon.entities[e]);
+    if mentions.iter().any(|m| entity_of(m).is_some_and(|e| e.kind == EntityKind::Series)) {
+        return None;
+    }
+    let gap = |m: &Range<usize>| {
+        if m.end <= span.start {
+            text.token_from(span.start) - text.token_from(m.end)
+        } else {
+            text.token_from(m.start) - text.token_from(span.end)
+        }
+    };
+    let nearest = mentions
+        .iter()
+        .filter(|m| m.span.end <= span.start || m.span.start >= span.end)
+        .filter_map(|m| text.entity_of(m).map(|e| (e, gap(&m.span), m.span.start > span.start)))
+        .min_by_key(|(_, gap, after)| (*gap, *after))?;
+    let (entity, gap, _) = nearest;
+    let dated = text.canon.entities[entity].kind == EntityKind::Event
+        || date.is_some_and(|d| text.canon.has_fact(entity, d));
+    (dated && gap <= DATE_REACH).then_some(Attached {
+        entity,
+        via: Via::Sentence,
+    })
 }
 
 /// Entity mentions that can be subjects: not series, not performers.
@@ -167,12 +206,19 @@ mod tests {
         assert_eq!(one("By noon 20,000 had died."), None);
     }
 
-    #[test]
-    fn dates_attach_only_to_events() {
+        #[test]
+    fn dates_attach_only_to_the_nearest_event() {
+        let attack = Some(("mars-attack".to_string(), Via::Sentence));
         assert_eq!(one("Picard resigned in 2386."), None);
-        assert_eq!(
-            one("The attack on Mars came in 2385."),
-            Some(("mars-attack".into(), Via::Sentence))
-        );
+        assert_eq!(one("The attack on Mars came in 2385."), attack);
+        assert_eq!(one("On First Contact Day, 2385, the attack on Mars began."), attack);
+        assert_eq!(one("Picard resigned in 2386 over the attack on Mars."), None);
+        assert_eq!(one("The yards at Utopia Planitia, founded in 2165, fell in the attack on Mars."), None);
+        assert_eq!(one("\"Children of Mars\" (2020) depicts the attack on Mars."), None);
+        assert_eq!(one("Star Trek: Picard, first aired in 2020, turns on the attack on Mars."), None);
+        assert_eq!(one("The attack on Mars shocked everyone. In 2399, Picard met Dahj."), None);
+        assert_eq!(one("# The attack on Mars\n\nMy grandfather died in 2390."), None);
+        assert_eq!(one("The 2386 attack on Mars is a myth."), attack);
+        assert!(subjects("The attack on Mars cost the lives of 1500 dockworkers.").is_empty());
     }
 }

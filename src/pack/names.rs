@@ -413,12 +413,19 @@ fn descriptive(form: &str) -> bool {
 /// not "a Klingon attack on Mars"), or at the start of a block (a heading).
 fn after_the(before: &str) -> bool {
     let before = before.trim_end();
-    before.is_empty()
-        || before
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .is_some_and(|w| w.eq_ignore_ascii_case("the"))
-            && !before.ends_with(|c: char| !c.is_alphanumeric())
+    if before.is_empty() {
+        return true;
+    }
+    if before.ends_with(|c: char| !c.is_alphanumeric()) {
+        return false;
+    }
+    // The words before, nearest first; a year may stand between ("the 2386 attack").
+    let mut words = before.rsplit(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let mut word = words.next();
+    if word.is_some_and(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())) {
+        word = words.next();
+    }
+    word.is_some_and(|w| w.eq_ignore_ascii_case("the"))
 }
 
 /// The length of a possessive or plural ending at the start of `rest`, if `rest` starts at
@@ -589,5 +596,6 @@ mod tests {
             1
         );
         assert_eq!(found("attack on Mars, day one"), ["attack on Mars"]);
+        assert_eq!(found("the 2386 attack on Mars"), ["attack on Mars"]);
     }
 }

@@ -82,6 +82,13 @@ impl Interval {
         Self::closed(v - tolerance, v + tolerance)
     }
 
+    /// Whether every value of this interval is under a hundredth of every value of
+    /// `other`: a count that small beside a toll is of a part ("forty died in the school
+    /// dome"), not a rival total.
+    pub fn far_below(&self, other: &Interval) -> bool {
+        self.hi.is_finite() && self.hi * 100.0 < other.lo
+    }
+
     /// Whether some value lies in both intervals.
     pub fn overlaps(&self, other: &Interval) -> bool {
         let (lo, lo_open) = max_lo(self, other);

@@ -59,7 +59,10 @@ pub enum Value {
 impl Value {
     fn agrees_with(&self, other: &Value) -> bool {
         match (self, other) {
-            (Value::Figure(a), Value::Figure(b)) => a.overlaps(b),
+            // A figure a hundred times smaller than another is of a part, not a rival.
+            (Value::Figure(a), Value::Figure(b)) => {
+                a.overlaps(b) || a.far_below(b) || b.far_below(a)
+            }
             (Value::Date(a), Value::Date(b)) => a.agrees_with(b),
             _ => true,
         }
@@ -75,11 +78,11 @@ pub fn records(ctx: &DocCtx, claims: &[Claim], reported: &HashSet<usize>) -> Vec
             continue;
         }
         let (subject, measure, value) = match &claim.kind {
-            ClaimKind::Figure(f) if !f.partial => match (&f.subject, f.measure) {
+            ClaimKind::Figure(f) if !f.partial && !f.hedged => match (&f.subject, f.measure) {
                 (Some(s), Some(m)) => (s, m, Value::Figure(f.interval)),
                 _ => continue,
             },
-            ClaimKind::Date(d) if !d.relative => {
+            ClaimKind::Date(d) if !d.relative && !d.hedged => {
                 match (&d.subject, ctx.canon.measure(DATE_MEASURE)) {
                     (Some(s), Some(m)) => (s, m, Value::Date(d.date)),
                     _ => continue,

@@ -6,7 +6,9 @@
 //! figure for another measure of the same subject (20,000 starships destroyed), a note
 //! says so: the text has most likely swapped them. A date contradicts canon when a part
 //! both give differs. Figures that are a part of a whole ("another 3,000") and dates
-//! measured from the subject ("a year after") never contradict.
+//! measured from the subject ("a year after") never contradict, nor do figures under a
+//! hundredth of canon's (a part of the toll, not a rival total), nor figures that are
+//! only reported, rumoured or quoted.
 
 use crate::checks::{CheckInfo, DocCtx};
 use crate::extract::{Claim, ClaimKind, DateClaim, FigureClaim};
@@ -42,9 +44,12 @@ pub fn fact_label<'a>(ctx: &'a DocCtx, fact: &'a Fact) -> &'a str {
 }
 
 fn figure(ctx: &DocCtx, claim: &Claim, f: &FigureClaim) -> Option<Finding> {
-    let (Some(measure), Some(subject), false) =
-        (f.measure, f.subject.as_ref().map(|a| &a.entity), f.partial)
-    else {
+    let (Some(measure), Some(subject), false, false) = (
+        f.measure,
+        f.subject.as_ref().map(|a| &a.entity),
+        f.partial,
+        f.hedged,
+    ) else {
         return None;
     };
     let (fact, phrase) =
@@ -53,7 +58,9 @@ fn figure(ctx: &DocCtx, claim: &Claim, f: &FigureClaim) -> Option<Finding> {
             .find_map(|fact| match &fact.value {
                 FactValue::Figure {
                     interval, phrase, ..
-                } if !interval.overlaps(&f.interval) => Some((fact, phrase)),
+                } if !interval.overlaps(&f.interval) && !f.interval.far_below(interval) => {
+                    Some((fact, phrase))
+                }
                 _ => None,
             })?;
     let written = &ctx.written(claim.span.clone());
@@ -96,7 +103,7 @@ fn figure(ctx: &DocCtx, claim: &Claim, f: &FigureClaim) -> Option<Finding> {
 
 fn date(ctx: &DocCtx, claim: &Claim, d: &DateClaim) -> Option<Finding> {
     let subject = d.subject.as_ref().map(|a| &a.entity)?;
-    if d.relative {
+    if d.relative || d.hedged {
         return None;
     }
     let measure = ctx.canon.measure(DATE_MEASURE)?;

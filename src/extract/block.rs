@@ -142,6 +142,47 @@ impl<'a> BlockText<'a> {
             .join(" ")
     }
 
+    /// Quoted spans of the block, in order: (with the quote marks, the content). Straight
+    /// and curly double quotes, and curly single quotes whose closing mark is not an
+    /// apostrophe.
+    pub fn quotes(&self) -> Vec<(Range<usize>, Range<usize>)> {
+        let body = &self.prose[self.span.clone()];
+        let base = self.span.start;
+        let mut out = Vec::new();
+        let mut straight: Option<usize> = None;
+        let mut curly: Option<usize> = None;
+        let mut single: Option<usize> = None;
+        for (i, c) in body.char_indices() {
+            let at = base + i;
+            match c {
+                '"' => match straight.take() {
+                    Some(open) => out.push((open..at + 1, open + 1..at)),
+                    None => straight = Some(at),
+                },
+                '\u{201c}' => curly = Some(at),
+                '\u{201d}' => {
+                    if let Some(open) = curly.take() {
+                        out.push((open..at + 3, open + 3..at));
+                    }
+                }
+                '\u{2018}' => single = Some(at),
+                '\u{2019}' => {
+                    let next_is_letter = body[i + 3..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphabetic);
+                    if !next_is_letter {
+                        if let Some(open) = single.take() {
+                            out.push((open..at + 3, open + 3..at));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
     /// A rank written just before byte `pos` ("Commodore " before "Oh"): its index and the
     /// bytes of the rank words.
     pub fn rank_before(&self, pos: usize) -> Option<(usize, Range<usize>)> {

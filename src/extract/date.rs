@@ -44,6 +44,7 @@ pub fn extract(text: &BlockText, claims: &mut Vec<Claim>) {
             kind: ClaimKind::Date(DateClaim {
                 date,
                 relative,
+                hedged: false,
                 subject: None,
             }),
         });
@@ -214,9 +215,14 @@ fn year_after_cue<'a>(text: &BlockText<'a>, i: usize) -> Option<(&'a str, Partia
     let parenthesised = *previous == "(" && text.words.get(i + 1) == Some(&")");
     // "the 2386 attack on Mars": a year before an event's name.
     let before_event = previous.eq_ignore_ascii_case("the")
-        && text.tokens.get(i + 1).and_then(|t| text.mention_at(t.span.start)).is_some_and(|m| {
-            text.entity_of(m).is_some_and(|e| text.canon.entities[e].kind == EntityKind::Event)
-        });
+        && text
+            .tokens
+            .get(i + 1)
+            .and_then(|t| text.mention_at(t.span.start))
+            .is_some_and(|m| {
+                text.entity_of(m)
+                    .is_some_and(|e| text.canon.entities[e].kind == EntityKind::Event)
+            });
     if !cue && !parenthesised && !before_event {
         return None;
     }
@@ -239,17 +245,26 @@ fn year_after_cue<'a>(text: &BlockText<'a>, i: usize) -> Option<(&'a str, Partia
 /// Whether the word at token `i` is what a number before it would count: a measure's
 /// noun, a word for people, or a lower-case plural ("dockworkers").
 fn counts_a_noun(text: &BlockText, i: usize) -> bool {
-    let Some(word) = text.words.get(i) else { return false };
+    let Some(word) = text.words.get(i) else {
+        return false;
+    };
     let rest = &text.words[i..];
     let vocab = &text.canon.vocab;
     let plural = word.len() > 3
         && word.ends_with('s')
         && word.starts_with(char::is_lowercase)
-        && !matches!(*word, "was" | "has" | "this" | "thus" | "always" | "perhaps" | "towards" | "afterwards")
+        && !matches!(
+            *word,
+            "was" | "has" | "this" | "thus" | "always" | "perhaps" | "towards" | "afterwards"
+        )
         && vocab.function_words.match_start(rest).is_none();
     plural
         || vocab.people.match_start(rest).is_some()
-        || text.canon.measures.iter().any(|m| m.nouns.match_start(rest).is_some())
+        || text
+            .canon
+            .measures
+            .iter()
+            .any(|m| m.nouns.match_start(rest).is_some())
 }
 
 #[cfg(test)]

@@ -55,8 +55,11 @@ pub struct FigureClaim {
     pub interval: Interval,
     /// What it counts, if the words around it say.
     pub measure: Option<MeasureId>,
-    /// A part rather than the whole ("another 3,000").
+    /// A part rather than the whole ("another 3,000", "forty children").
     pub partial: bool,
+    /// Not asserted as fact: inside quoted speech, or in a sentence that reports, rumours
+    /// or supposes it ("early reports said", "if").
+    pub hedged: bool,
     /// What it is about.
     pub subject: Option<Attached>,
 }
@@ -68,6 +71,8 @@ pub struct DateClaim {
     pub date: PartialDate,
     /// The sentence measures from the subject ("a year after ...").
     pub relative: bool,
+    /// Not asserted as fact (see `FigureClaim::hedged`).
+    pub hedged: bool,
     /// What it is about.
     pub subject: Option<Attached>,
 }

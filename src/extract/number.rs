@@ -7,7 +7,7 @@
 
 use nom::branch::alt;
 use nom::bytes::complete::{tag, tag_no_case, take_while_m_n, take_while1};
-use nom::character::complete::{char as ch, digit1, multispace1};
+use nom::character::complete::{char as ch, digit1, multispace1, satisfy};
 use nom::combinator::{opt, recognize};
 use nom::multi::many1;
 use nom::sequence::{pair, preceded};
@@ -40,13 +40,19 @@ fn at_boundary(rest: &str) -> bool {
 
 /// "92,000" or "92000", then an optional ".5".
 fn digits(input: &str) -> Res<'_, (f64, u32)> {
+    // "92,000", or "92 000" with a space, a no-break space or a thin no-break space.
+    let separator = |c: char| matches!(c, ',' | ' ' | '\u{a0}' | '\u{202f}');
     let grouped = recognize(pair(
         take_while_m_n(1, 3, is_digit),
-        many1(pair(ch(','), take_while_m_n(3, 3, is_digit))),
+        many1(pair(satisfy(separator), take_while_m_n(3, 3, is_digit))),
     ));
     let (rest, whole) = alt((grouped, digit1)).parse(input)?;
+    if rest.starts_with(is_digit) {
+        // "12 3456": the groups were not thousands.
+        return fail(input);
+    }
     let (rest, fraction) = opt(preceded(ch('.'), digit1)).parse(rest)?;
-    let mut text: String = whole.chars().filter(|c| *c != ',').collect();
+    let mut text: String = whole.chars().filter(char::is_ascii_digit).collect();
     let decimals = fraction.map_or(0, |f| f.len() as u32);
     if let Some(f) = fraction {
         text.push('.');
@@ -157,19 +163,22 @@ fn separator(input: &str) -> Res<'_, &str> {
 /// "tens of thousands", "hundreds", "thousands": a lower bound.
 fn vague_figure<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, Figure> {
     let (mut rest, first) = number_word(vocab, input)?;
-    let NumberWord::Vague(mut value) = first else {
+    let NumberWord::Vague(first) = first else {
         return fail(input);
     };
+    let mut value = first as f64;
     while let Ok((after, NumberWord::Vague(next))) =
         preceded((multispace1, tag_no_case("of"), multispace1), |i| {
             number_word(vocab, i)
         })
         .parse(rest)
     {
-        value *= next;
+        value *= next as f64;
         rest = after;
     }
-    let value = value as f64;
+    if !value.is_finite() {
+        return fail(input);
+    }
     Ok((
         rest,
         Figure {
@@ -194,14 +203,14 @@ fn word_figure<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, Figure> {
     let (mut rest, mut last, mut current, mut total) = match article {
         Ok((after, _)) => match number_word(vocab, after) {
             Ok((r, w @ (NumberWord::Scale(_) | NumberWord::Collective(_)))) => {
-                let (cur, tot) = apply(w, 1, 0);
+                let (cur, tot) = apply(w, 1.0, 0.0);
                 (r, w, cur, tot)
             }
             _ => return fail(input),
         },
         Err(_) => match number_word(vocab, input)? {
             (r, w @ (NumberWord::Unit(_) | NumberWord::Ten(_))) => {
-                let (cur, tot) = apply(w, 0, 0);
+                let (cur, tot) = apply(w, 0.0, 0.0);
                 (r, w, cur, tot)
             }
             _ => return fail(input),
@@ -212,10 +221,10 @@ fn word_figure<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, Figure> {
             break;
         };
         let fits = match (last, word) {
-            (NumberWord::Ten(_), NumberWord::Unit(u)) => u < 10 && current % 10 == 0,
+            (NumberWord::Ten(_), NumberWord::Unit(u)) => u < 10 && current % 10.0 == 0.0,
             (NumberWord::Scale(_), NumberWord::Unit(_) | NumberWord::Ten(_)) => true,
             (NumberWord::Unit(_) | NumberWord::Ten(_), NumberWord::Scale(s)) => {
-                s >= 100 || current > 0
+                s >= 100 || current > 0.0
             }
             (NumberWord::Scale(a), NumberWord::Scale(b)) => a == 100 && b > 100,
             (NumberWord::Unit(_) | NumberWord::Ten(_), NumberWord::Collective(_)) => true,
@@ -231,7 +240,10 @@ fn word_figure<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, Figure> {
         last = word;
         rest = after;
     }
-    let value = (total + current) as f64;
+    let value = total + current;
+    if !value.is_finite() {
+        return fail(input);
+    }
     Ok((
         rest,
         Figure {
@@ -243,12 +255,14 @@ fn word_figure<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, Figure> {
 }
 
 /// Folds one number word into the running `current` and `total`.
-fn apply(word: NumberWord, current: u64, total: u64) -> (u64, u64) {
+/// Folds one number word into the running `current` and `total` (in floating point:
+/// "billions of billions" must not overflow).
+fn apply(word: NumberWord, current: f64, total: f64) -> (f64, f64) {
     match word {
-        NumberWord::Unit(v) | NumberWord::Ten(v) => (current + v, total),
-        NumberWord::Scale(100) => (current.max(1) * 100, total),
-        NumberWord::Scale(s) => (0, total + current.max(1) * s),
-        NumberWord::Collective(c) => (current.max(1) * c, total),
+        NumberWord::Unit(v) | NumberWord::Ten(v) => (current + v as f64, total),
+        NumberWord::Scale(100) => (current.max(1.0) * 100.0, total),
+        NumberWord::Scale(s) => (0.0, total + current.max(1.0) * s as f64),
+        NumberWord::Collective(c) => (current.max(1.0) * c as f64, total),
         NumberWord::Vague(_) | NumberWord::Ordinal(_) => (current, total),
     }
 }
@@ -304,6 +318,11 @@ mod tests {
         );
         assert_eq!(parse("92000."), Some((92_000.0, 1000.0, false, ".")));
         assert_eq!(parse("92,143"), Some((92_143.0, 1.0, false, "")));
+        assert_eq!(
+            parse("92 000 people"),
+            Some((92_000.0, 1000.0, false, " people"))
+        );
+        assert_eq!(parse("92\u{202f}000"), Some((92_000.0, 1000.0, false, "")));
     }
 
     #[test]
@@ -334,6 +353,9 @@ mod tests {
         assert_eq!(parse("forty ships").map(|p| p.0), Some(40.0));
         assert_eq!(parse("four five"), Some((4.0, 1.0, false, " five")));
         assert_eq!(parse("a ship"), None);
+        assert!(
+            parse("billions of billions of billions of billions").is_some_and(|p| p.0.is_finite())
+        );
     }
 
     #[test]

@@ -90,6 +90,7 @@ fn quantity_at(text: &BlockText, i: usize) -> Option<(Claim, usize)> {
     if not_a_count(text, i, next) {
         return Some((inert(text, i, fig_end, &fig), next));
     }
+    let counted = measure(text, i, next);
     let partial = (i > 0
         && vocab
             .partial_before
@@ -103,8 +104,9 @@ fn quantity_at(text: &BlockText, i: usize) -> Option<(Claim, usize)> {
         kind: ClaimKind::Figure(FigureClaim {
             value: fig.value,
             interval: interval(meaning, &fig),
-            measure: measure(text, i, next),
-            partial,
+            measure: counted.measure,
+            partial: partial || counted.part,
+            hedged: false,
             subject: None,
         }),
     };
@@ -115,7 +117,23 @@ fn quantity_at(text: &BlockText, i: usize) -> Option<(Claim, usize)> {
 fn not_a_count(text: &BlockText, i: usize, next: usize) -> bool {
     let before = i.checked_sub(1).map(|b| text.words[b]);
     let after = text.words.get(next).copied();
-    matches!(before, Some("$" | "£" | "€" | "#" | "No" | "no"))
+    // "No. 12", "Nos. 3".
+    let numbered = before == Some(".")
+        && i.checked_sub(2)
+            .is_some_and(|b| matches!(text.words[b], "No" | "no" | "Nos" | "nos"));
+    // "nine in ten", "three out of four": a ratio.
+    let ratio = matches!(after, Some("in" | "out"))
+        && text.tokens[next + 1..].iter().take(2).any(|t| {
+            t.kind == TokenKind::Number
+                || text
+                    .canon
+                    .vocab
+                    .numbers
+                    .contains_key(&text.prose[t.span.clone()].to_lowercase())
+        });
+    numbered
+        || ratio
+        || matches!(before, Some("$" | "£" | "€" | "#" | "No" | "no"))
         || matches!(after, Some("%" | "percent" | "per"))
         || after.is_some_and(|a| {
             a == "-" && text.tokens[next].span.start == text.tokens[next - 1].span.end
@@ -130,8 +148,25 @@ fn inert(text: &BlockText, i: usize, end: usize, fig: &Figure) -> Claim {
             interval: Interval::exact(fig.value),
             measure: None,
             partial: false,
+            hedged: false,
             subject: None,
         }),
+    }
+}
+
+/// What a figure counts, and whether it counts only a part of a whole.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Counted {
+    measure: Option<MeasureId>,
+    part: bool,
+}
+
+impl Counted {
+    fn of(measure: Option<MeasureId>) -> Counted {
+        Counted {
+            measure,
+            part: false,
+        }
     }
 }
 
@@ -141,51 +176,110 @@ fn inert(text: &BlockText, i: usize, end: usize, fig: &Figure) -> Claim {
 /// In order: a measure noun after the figure, maybe after an adjective or two ("20,000
 /// unfinished starships"); the people it counts with a verb after them or a phrase before
 /// the figure ("92,000 people died", "claimed 92,000 lives"); a verb straight after the
-/// figure ("20,000 died"); a phrase before a bare figure ("killed more than 92,000").
-fn measure(text: &BlockText, q: usize, k: usize) -> Option<MeasureId> {
+/// figure ("20,000 died"); a phrase before a bare figure ("killed more than 92,000"); a
+/// label before it ("the death toll was 9,200", "Deaths: 20,000"). A subgroup ("forty
+/// children died") or people narrowed by a clause ("two people she loved") is a part.
+fn measure(text: &BlockText, q: usize, k: usize) -> Counted {
     let vocab = &text.canon.vocab;
     let measures = &text.canon.measures;
     let words = &text.words;
     let before = |m: MeasureId| measures[m].before.match_end(&words[..q]).is_some();
     let before_people =
         |m: MeasureId| before(m) || measures[m].before_people.match_end(&words[..q]).is_some();
-    for skip in 0..=2usize {
+    let mut skip = 0;
+    while skip <= 2 {
         let at = k + skip;
         if at >= words.len() || (skip > 0 && !is_adjective(text, at - 1)) {
             break;
         }
-        if measures
+        let noun = measures
             .iter()
-            .any(|m| m.nouns.match_start(&words[at..]).is_some())
-        {
-            return noun_measure(text, at, &before);
+            .find_map(|m| m.nouns.match_start(&words[at..]).map(|(_, n)| n));
+        if let Some(n) = noun {
+            // "20,000 dead starships": the first noun was an adjective.
+            if counted_noun(text, at + n) {
+                skip += n;
+                continue;
+            }
+            // "20,000 victims' families": the figure counts the families.
+            if words[at + n - 1].ends_with(['\'', '\u{2019}']) || words.get(at + n) == Some(&"'") {
+                return Counted::default();
+            }
+            return Counted::of(noun_measure(text, at, &before));
         }
-        if let Some(((), n)) = vocab.people.match_start(&words[at..]) {
+        let people = vocab
+            .people
+            .match_start(&words[at..])
+            .map(|(_, n)| (n, false));
+        let group = || {
+            vocab
+                .subgroups
+                .match_start(&words[at..])
+                .map(|(_, n)| (n, true))
+        };
+        if let Some((n, subgroup)) = people.or_else(group) {
             let after = at + n;
             if vetoed(text, after) {
-                return None;
+                return Counted::default();
             }
-            return verb_measure(text, |m| before_people(m) || after_phrase(text, m, after));
+            let narrowed = words
+                .get(after)
+                .is_some_and(|w| vocab.narrowing.contains(&w.to_lowercase()));
+            return Counted {
+                measure: verb_measure(text, |m| before_people(m) || after_phrase(text, m, after)),
+                part: subgroup || narrowed,
+            };
         }
+        skip += 1;
     }
     if vetoed(text, k) {
-        return None;
+        return Counted::default();
     }
     let rest = &words[k.min(words.len())..];
     // "20,000 died", "20,000 had died".
     if let Some(m) = verb_measure(text, |m| after_phrase(text, m, k)) {
-        return Some(m);
+        return Counted::of(Some(m));
     }
     // A phrase before the figure names its measure only when nothing after the figure
     // says what it counts: "killed eight years ago" counts years.
     let bare = rest.is_empty()
         || text.tokens[k].kind == TokenKind::Punct
         || vocab.function_words.match_start(rest).is_some();
-    if bare {
-        verb_measure(text, before)
-    } else {
-        None
+    if !bare {
+        return Counted::default();
     }
+    Counted::of(verb_measure(text, before).or_else(|| labelled(text, q)))
+}
+
+/// Whether the token at `i` starts a noun a figure could count (a measure noun, or people).
+fn counted_noun(text: &BlockText, i: usize) -> bool {
+    let rest = &text.words[i.min(text.words.len())..];
+    let vocab = &text.canon.vocab;
+    text.canon
+        .measures
+        .iter()
+        .any(|m| m.nouns.match_start(rest).is_some())
+        || vocab.people.match_start(rest).is_some()
+        || vocab.subgroups.match_start(rest).is_some()
+}
+
+/// How many tokens before a figure its label may start.
+const LABEL_REACH: usize = 8;
+
+/// "The death toll of the attack on Mars was 9,200", "Deaths: 20,000": a measure's label
+/// earlier in the sentence, then a copula or a colon right before the figure.
+fn labelled(text: &BlockText, q: usize) -> Option<MeasureId> {
+    let words = &text.words;
+    let vocab = &text.canon.vocab;
+    let (_, n) = vocab.copulas.match_end(&words[..q])?;
+    let end = q - n;
+    let sentence = &text.sentences[text.sentence_of(q.min(text.tokens.len().saturating_sub(1)))];
+    let from = end.saturating_sub(LABEL_REACH).max(sentence.start);
+    (from..end).rev().find_map(|last| {
+        let upto = &words[..=last];
+        (0..text.canon.measures.len())
+            .find(|&m| text.canon.measures[m].labels.match_end(upto).is_some())
+    })
 }
 
 /// The measure a noun names (`at` is the noun's first token). Of the measures that have
@@ -221,12 +315,16 @@ fn verb_measure(text: &BlockText, fits: impl Fn(MeasureId) -> bool) -> Option<Me
     (0..measures.len()).find(|&m| !measures[m].needs_verb && fits(m))
 }
 
-/// A measure's after-phrase at `at` or one word later ("were quickly destroyed").
+/// A measure's after-phrase at `at`, or one auxiliary or adverb later ("had died",
+/// "quickly died"; not "one synth killed": then the figure counts synths).
 fn after_phrase(text: &BlockText, m: MeasureId, at: usize) -> bool {
     let after = &text.canon.measures[m].after;
-    (at..(at + 2).min(text.words.len())).any(|p| {
-        (p == at || is_plain_word(text, p - 1)) && after.match_start(&text.words[p..]).is_some()
-    })
+    let helper = |p: usize| {
+        let w = text.words[p].to_lowercase();
+        text.canon.vocab.auxiliaries.contains(&w) || (w.len() > 3 && w.ends_with("ly"))
+    };
+    (at..(at + 2).min(text.words.len()))
+        .any(|p| (p == at || helper(p - 1)) && after.match_start(&text.words[p..]).is_some())
 }
 
 /// A veto word ("saved") within three words of `at`, before any punctuation or "and".
@@ -358,6 +456,46 @@ mod tests {
         assert_eq!(one("It cost $20,000 to repair.").1, None);
         assert_eq!(one("Some 20% died.").1, None);
         assert_eq!(one("A 20-ship convoy was destroyed.").1, None);
+    }
+
+    #[test]
+    fn subgroups_and_narrowed_people_are_parts() {
+        assert_eq!(
+            figures("Forty children died."),
+            [("Forty".to_string(), Some("deaths".to_string()), true)]
+        );
+        assert!(figures("It killed two people she loved.")[0].2);
+        assert!(!figures("It killed 20,000 people in a day.")[0].2);
+    }
+
+    #[test]
+    fn ratios_and_numbered_things_count_nothing() {
+        assert!(
+            figures("It killed nine in ten workers.")
+                .iter()
+                .all(|f| f.1.is_none())
+        );
+        assert_eq!(one("Victim No. 12 died first.").1, None);
+    }
+
+    #[test]
+    fn a_label_earlier_in_the_sentence_names_the_measure() {
+        assert_eq!(
+            one("The death toll of the raid was 9,200.").1.as_deref(),
+            Some("deaths")
+        );
+        assert_eq!(one("Deaths: 20,000.").1.as_deref(), Some("deaths"));
+        assert_eq!(
+            one("Starships destroyed: 92,000").1.as_deref(),
+            Some("ships-destroyed")
+        );
+        assert_eq!(one("The crew was 300.").1, None);
+    }
+
+    #[test]
+    fn nouns_used_as_adjectives_or_possessives() {
+        assert_eq!(one("It left 20,000 dead starships in the yards.").1, None);
+        assert_eq!(one("It left 20,000 victims' families alone.").1, None);
     }
 
     #[test]

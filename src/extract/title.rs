@@ -25,7 +25,7 @@ const NEAR: usize = 6;
 
 /// Adds a title claim for each quoted or emphasised phrase in a title context.
 pub fn extract(text: &BlockText, emphasis: &[Range<usize>], claims: &mut Vec<Claim>) {
-    let mut candidates = quotes(text);
+    let mut candidates = text.quotes();
     candidates.extend(
         emphasis
             .iter()
@@ -44,45 +44,6 @@ pub fn extract(text: &BlockText, emphasis: &[Range<usize>], claims: &mut Vec<Cla
             }
         }
     }
-}
-
-/// Quoted spans of the block: (with quotes, content).
-fn quotes(text: &BlockText) -> Vec<(Range<usize>, Range<usize>)> {
-    let body = &text.prose[text.span.clone()];
-    let base = text.span.start;
-    let mut out = Vec::new();
-    let mut straight: Option<usize> = None;
-    let mut curly: Option<usize> = None;
-    let mut single: Option<usize> = None;
-    for (i, c) in body.char_indices() {
-        let at = base + i;
-        match c {
-            '"' => match straight.take() {
-                Some(open) => out.push((open..at + 1, open + 1..at)),
-                None => straight = Some(at),
-            },
-            '\u{201c}' => curly = Some(at),
-            '\u{201d}' => {
-                if let Some(open) = curly.take() {
-                    out.push((open..at + 3, open + 3..at));
-                }
-            }
-            '\u{2018}' => single = Some(at),
-            '\u{2019}' => {
-                let next_is_letter = body[i + 3..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphabetic);
-                if !next_is_letter {
-                    if let Some(open) = single.take() {
-                        out.push((open..at + 3, open + 3..at));
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    out
 }
 
 /// A title claim for one candidate, if it is in a title context.

@@ -162,6 +162,8 @@ pub struct Measure {
     pub before_people: PhraseSet<()>,
     /// Phrases right after the number or the counted people ("died", "were killed").
     pub after: PhraseSet<()>,
+    /// Names of the measure that may head a sentence giving it ("death toll", "Deaths").
+    pub labels: PhraseSet<()>,
     /// The noun counts only with a phrase before or after ("20,000 ships were destroyed").
     pub needs_verb: bool,
 }

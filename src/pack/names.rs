@@ -420,7 +420,9 @@ fn after_the(before: &str) -> bool {
         return false;
     }
     // The words before, nearest first; a year may stand between ("the 2386 attack").
-    let mut words = before.rsplit(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let mut words = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
     let mut word = words.next();
     if word.is_some_and(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())) {
         word = words.next();

@@ -127,6 +127,8 @@ pub struct RawMeasure {
     pub before_people: Vec<Str>,
     #[serde(default)]
     pub after: Vec<Str>,
+    #[serde(default)]
+    pub labels: Vec<Str>,
 }
 
 /// `[[day]]`: a named day of the year ("First Contact Day").
@@ -172,6 +174,16 @@ pub struct RawNumbers {
 pub struct RawVocabulary {
     #[serde(default)]
     pub people: Vec<String>,
+    #[serde(default)]
+    pub subgroups: Vec<String>,
+    #[serde(default)]
+    pub narrowing: Vec<String>,
+    #[serde(default)]
+    pub copulas: Vec<String>,
+    #[serde(default)]
+    pub auxiliaries: Vec<String>,
+    #[serde(default)]
+    pub hedges: Vec<String>,
     #[serde(default)]
     pub ranks: Vec<String>,
     #[serde(default)]

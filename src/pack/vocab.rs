@@ -122,9 +122,21 @@ pub struct Vocabulary {
     pub suffixes: HashMap<String, u64>,
     /// Qualifiers ("more than") with their meaning.
     pub qualifiers: PhraseSet<Meaning>,
-    /// Words for counted people ("people", "civilians"): the number counts them, and the
-    /// measure comes from the verb ("92,000 people died").
+    /// Words for counted people in general ("people", "lives"): the number counts them,
+    /// and the measure comes from the verb ("92,000 people died").
     pub people: PhraseSet<()>,
+    /// Words for a group of people ("children", "engineers"): a count of them is a part of
+    /// a toll, never the toll ("forty children died").
+    pub subgroups: PhraseSet<()>,
+    /// Words after counted people that narrow them to a part ("two people she loved").
+    pub narrowing: HashSet<String>,
+    /// Words between a measure's label and its figure ("was", ":").
+    pub copulas: PhraseSet<()>,
+    /// Words that may stand between a figure and its verb ("had" in "20,000 had died").
+    pub auxiliaries: HashSet<String>,
+    /// Words that make a sentence report, rumour or suppose rather than assert ("if",
+    /// "reportedly", "rumour").
+    pub hedges: PhraseSet<()>,
     /// Ranks, longest first ("Rear Admiral" before "Admiral").
     pub ranks: PhraseSet<usize>,
     /// Rank spellings, indexed by the values in `ranks`.

@@ -76,6 +76,19 @@ fn add_words(
     for w in &words.people {
         v.people.add(w, ());
     }
+    for w in &words.subgroups {
+        v.subgroups.add(w, ());
+    }
+    v.narrowing
+        .extend(words.narrowing.iter().map(|w| w.to_lowercase()));
+    for w in &words.copulas {
+        v.copulas.add(w, ());
+    }
+    v.auxiliaries
+        .extend(words.auxiliaries.iter().map(|w| w.to_lowercase()));
+    for w in &words.hedges {
+        v.hedges.add(w, ());
+    }
     for rank in &words.ranks {
         if v.rank_index(rank).is_none() {
             v.rank_names.push(rank.clone());
@@ -143,6 +156,7 @@ pub(crate) fn measures(ctx: &mut Ctx, raws: &[RawPack]) -> Vec<Measure> {
         before: PhraseSet::default(),
         before_people: PhraseSet::default(),
         after: PhraseSet::default(),
+        labels: PhraseSet::default(),
         needs_verb: false,
     }];
     let mut seen: HashMap<String, (usize, std::ops::Range<usize>)> = HashMap::new();
@@ -168,6 +182,7 @@ pub(crate) fn measures(ctx: &mut Ctx, raws: &[RawPack]) -> Vec<Measure> {
                 .chain(&m.before)
                 .chain(&m.before_people)
                 .chain(&m.after)
+                .chain(&m.labels)
             {
                 ok &= non_empty(ctx, pack, w, "measure word");
             }
@@ -186,6 +201,7 @@ pub(crate) fn measures(ctx: &mut Ctx, raws: &[RawPack]) -> Vec<Measure> {
                     before: words(&m.before),
                     before_people: words(&m.before_people),
                     after: words(&m.after),
+                    labels: words(&m.labels),
                     needs_verb: m.needs_verb.unwrap_or(false),
                 });
             }

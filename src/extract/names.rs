@@ -118,7 +118,11 @@ fn near_misses(text: &BlockText, run: Range<usize>, claims: &mut Vec<Claim>) {
             if written_right {
                 continue;
             }
-            if len == 1 && text.canon.entities[entity].kind != EntityKind::Person {
+            // A lone word after a rank must be a person's name misspelled inside, not the
+            // name with a letter added or cut ("Commander Picardo" is someone else).
+            let (lower, name) = (phrase.to_lowercase(), target.to_lowercase());
+            let extends = lower.starts_with(&name) || name.starts_with(&lower);
+            if len == 1 && (text.canon.entities[entity].kind != EntityKind::Person || extends) {
                 continue;
             }
             claims.push(Claim {
@@ -190,5 +194,6 @@ mod tests {
             near("Piccard came alone.").is_empty(),
             "a lone word is only tried after a rank"
         );
+        assert!(near("Commander Picardo is someone else.").is_empty());
     }
 }

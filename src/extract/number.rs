@@ -25,6 +25,8 @@ pub struct Figure {
     pub unit: f64,
     /// A vague plural ("thousands"): the value is only a lower bound.
     pub vague: bool,
+    /// For "a few hundred", "several thousand": the bound the figure stays under.
+    pub under: Option<f64>,
 }
 
 type Res<'a, T> = IResult<&'a str, T>;
@@ -97,6 +99,7 @@ fn digit_figure<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, Figure> {
                         value: value * m,
                         unit,
                         vague: false,
+                        under: None,
                     },
                 ))
             }
@@ -127,6 +130,7 @@ fn digit_figure<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, Figure> {
                     value: value * m,
                     unit,
                     vague: false,
+                    under: None,
                 },
             ));
         }
@@ -137,6 +141,7 @@ fn digit_figure<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, Figure> {
             value,
             unit,
             vague: false,
+            under: None,
         },
     ))
 }
@@ -158,6 +163,36 @@ fn separator(input: &str) -> Res<'_, &str> {
         multispace1,
     ))
     .parse(input)
+}
+
+/// "a few hundred", "several thousand": from two to under ten of the scale.
+fn few_figure<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, Figure> {
+    let words: Vec<&str> = input.split_whitespace().take(3).collect();
+    let (_, n) = vocab.few.match_start(&words).ok_or_else(|| {
+        nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Tag))
+    })?;
+    // Skip the "few" words, then read the scale.
+    let mut rest = input;
+    for _ in 0..n {
+        rest = rest.trim_start();
+        rest = &rest[rest.find(char::is_whitespace).unwrap_or(rest.len())..];
+    }
+    let (rest, _) = multispace1(rest)?;
+    match number_word(vocab, rest)? {
+        (rest, NumberWord::Scale(s)) => {
+            let s = s as f64;
+            Ok((
+                rest,
+                Figure {
+                    value: 2.0 * s,
+                    unit: s,
+                    vague: true,
+                    under: Some(10.0 * s),
+                },
+            ))
+        }
+        _ => fail(input),
+    }
 }
 
 /// "tens of thousands", "hundreds", "thousands": a lower bound.
@@ -185,6 +220,7 @@ fn vague_figure<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, Figure> {
             value,
             unit: value,
             vague: true,
+            under: None,
         },
     ))
 }
@@ -250,6 +286,7 @@ fn word_figure<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, Figure> {
             value,
             unit: last_digit_unit(value),
             vague: false,
+            under: None,
         },
     ))
 }
@@ -272,7 +309,9 @@ pub fn figure<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, Figure> {
     if input.starts_with(|c: char| c.is_ascii_digit()) {
         return digit_figure(vocab, input);
     }
-    vague_figure(vocab, input).or_else(|_| word_figure(vocab, input))
+    few_figure(vocab, input)
+        .or_else(|_| vague_figure(vocab, input))
+        .or_else(|_| word_figure(vocab, input))
 }
 
 /// An ordinal or cardinal up to twenty, for seasons and episodes ("sixth", "6", "six").
@@ -368,6 +407,18 @@ mod tests {
             parse("thousands died").map(|p| (p.0, p.2)),
             Some((1000.0, true))
         );
+    }
+
+    #[test]
+    fn a_few_and_several_are_ranges() {
+        let v = vocab();
+        let f = figure(&v, "a few hundred people").unwrap().1;
+        assert_eq!((f.value, f.under), (200.0, Some(1000.0)));
+        assert_eq!(
+            figure(&v, "several thousand").unwrap().1.under,
+            Some(10_000.0)
+        );
+        assert!(figure(&v, "a few people").is_err());
     }
 
     #[test]

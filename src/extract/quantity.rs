@@ -53,6 +53,14 @@ pub fn extract(text: &BlockText, claims: &mut Vec<Claim>) {
 /// The interval a qualifier and a figure stand for.
 pub fn interval(meaning: Option<Meaning>, f: &Figure) -> Interval {
     let v = f.value;
+    if let Some(under) = f.under {
+        return Interval {
+            lo: v,
+            lo_open: false,
+            hi: under,
+            hi_open: true,
+        };
+    }
     if f.vague {
         return Interval::at_least(v);
     }

@@ -111,18 +111,26 @@ fn title(
         ..text.tokens[(close_tok + NEAR).min(sentence.end) - 1]
             .span
             .end;
-    let episode =
-        after_ref.or_else(|| episode_nearby(text, &sentence, &outer, open_tok, close_tok));
+    let series = series_in_sentence(
+        text,
+        (&near, &text.sentence_span_of(&sentence)),
+        &outer,
+        others,
+    );
+    // Numbers right after the title, or near it and not another series'; "the fifth episode
+    // of the second season of Short Treks" also names the series.
+    let (episode, of) = match after_ref {
+        Some(r) => (Some(r), None),
+        None => match episode_nearby(text, &sentence, &outer, open_tok, close_tok, series) {
+            Some((r, of)) => (Some(r), of),
+            None => (None, None),
+        },
+    };
     Some(Claim {
         span,
         kind: ClaimKind::Title(TitleClaim {
             title: content.split_whitespace().collect::<Vec<_>>().join(" "),
-            series: series_in_sentence(
-                text,
-                (&near, &text.sentence_span_of(&sentence)),
-                &outer,
-                others,
-            ),
+            series: series.or(of),
             kind,
             episode,
         }),
@@ -152,14 +160,16 @@ fn episode_right_after(text: &BlockText, end: usize) -> Option<EpisodeRef> {
 
 /// An episode reference just before the title (`season 2, episode 6: "X"`) or just after
 /// it (`"X" again, season 2, episode 5`), not one that measures from the title ("aired
-/// before season 1") or belongs to another series ("season 1 of Star Trek: Picard").
+/// before season 1") or belongs to another series ("season 1 of Star Trek: Picard"); with
+/// the series an "of <series>" after it names.
 fn episode_nearby(
     text: &BlockText,
     sentence: &Range<usize>,
     title: &Range<usize>,
     open_tok: usize,
     close_tok: usize,
-) -> Option<EpisodeRef> {
+    series: Option<EntityId>,
+) -> Option<(EpisodeRef, Option<EntityId>)> {
     let starts = (open_tok.saturating_sub(CUE_GAP + 6).max(sentence.start)..open_tok)
         .chain(close_tok..(close_tok + CUE_GAP).min(sentence.end));
     starts
@@ -182,24 +192,27 @@ fn episode_nearby(
             r.span.end <= title.start && text.token_from(r.span.end) + CUE_GAP >= open_tok
                 || r.span.start >= title.end
         })
-        .filter(|r| !of_series(text, r.span.end))
-        .min_by_key(|r| distance(&r.span, title))
+        .map(|r| {
+            let of = of_series(text, r.span.end);
+            (r, of)
+        })
+        .filter(|(_, of)| of.is_none() || series.is_none() || *of == series)
+        .min_by_key(|(r, _)| distance(&r.span, title))
 }
 
-/// Whether "of <a series>" follows: the numbers are that series'.
-fn of_series(text: &BlockText, end: usize) -> bool {
+/// The series in an "of <a series>" right after `end`: the numbers are that series'.
+fn of_series(text: &BlockText, end: usize) -> Option<EntityId> {
     let i = text.token_from(end);
-    text.words
+    if !text
+        .words
         .get(i)
         .is_some_and(|w| w.eq_ignore_ascii_case("of"))
-        && text
-            .tokens
-            .get(i + 1)
-            .and_then(|t| text.mention_at(t.span.start))
-            .is_some_and(|m| {
-                text.entity_of(m)
-                    .is_some_and(|e| text.canon.entities[e].kind == EntityKind::Series)
-            })
+    {
+        return None;
+    }
+    let m = text.mention_at(text.tokens.get(i + 1)?.span.start)?;
+    text.entity_of(m)
+        .filter(|e| text.canon.entities[*e].kind == EntityKind::Series)
 }
 
 fn shift(mut r: EpisodeRef, by: usize) -> Option<EpisodeRef> {
@@ -330,6 +343,17 @@ mod tests {
         assert_eq!((found[0].1.clone(), found[0].3), (None, None));
         assert!(titles("In short, \"Children of Men\" is bleak.").is_empty());
         assert_eq!(titles("The episode \"*Children of Mars*\" aired.").len(), 1);
+    }
+
+    #[test]
+    fn numbers_with_their_series_after_the_title() {
+        let found = titles(
+            "\"Children of Mars\" is the fifth episode of the second season of Short Treks.",
+        );
+        assert_eq!(
+            (found[0].1.as_deref(), found[0].3),
+            (Some("short-treks"), Some((Some(2), Some(5))))
+        );
     }
 
     #[test]

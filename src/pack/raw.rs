@@ -166,6 +166,8 @@ pub struct RawNumbers {
     pub suffixes: BTreeMap<String, u64>,
     #[serde(default)]
     pub ordinals: BTreeMap<String, u64>,
+    #[serde(default)]
+    pub few: Vec<String>,
 }
 
 /// `[vocabulary]`: shared words the extractors read.

@@ -120,6 +120,8 @@ pub struct Vocabulary {
     pub numbers: HashMap<String, NumberWord>,
     /// Multipliers written straight after digits ("92k").
     pub suffixes: HashMap<String, u64>,
+    /// Words for "two to nine" before a scale ("a few hundred", "several thousand").
+    pub few: PhraseSet<()>,
     /// Qualifiers ("more than") with their meaning.
     pub qualifiers: PhraseSet<Meaning>,
     /// Words for counted people in general ("people", "lives"): the number counts them,

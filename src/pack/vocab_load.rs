@@ -37,6 +37,9 @@ pub(crate) fn compile(ctx: &mut Ctx, raws: &[RawPack]) -> Vocabulary {
             for (suffix, value) in &numbers.suffixes {
                 v.suffixes.insert(suffix.clone(), *value);
             }
+            for w in &numbers.few {
+                v.few.add(w, ());
+            }
         }
         for q in &raw.qualifier {
             let q = q.get_ref();

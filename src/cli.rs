@@ -9,10 +9,10 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
-use crate::checks::CHECKS;
-use crate::engine::{self, Options, Outcome};
-use crate::finding::Severity;
-use crate::report;
+use canonlint::checks::CHECKS;
+use canonlint::engine::{self, Options, Outcome};
+use canonlint::finding::Severity;
+use canonlint::report;
 
 /// Exit code: no finding at the failing level.
 pub const EXIT_CLEAN: u8 = 0;
@@ -117,6 +117,13 @@ pub fn run() -> u8 {
 
 fn check(args: CheckArgs) -> u8 {
     let reads_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+    if args.stdin_filename.is_some() && !reads_stdin {
+        let _ = writeln!(
+            io::stderr(),
+            "error: --stdin-filename names standard input, which is read only for the path `-`"
+        );
+        return EXIT_ERROR;
+    }
     let mut stdin_text = None;
     if reads_stdin {
         let mut text = String::new();
@@ -155,7 +162,11 @@ fn check(args: CheckArgs) -> u8 {
     for p in &outcome.problems {
         p.render_to(&mut stderr);
     }
-    if written.is_err() {
+    if let Err(e) = written {
+        // A closed pipe (`| head`) is not worth a message; anything else is.
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            let _ = writeln!(io::stderr(), "error: cannot write the report: {e}");
+        }
         return EXIT_ERROR;
     }
     let deny = args.deny.map(|d| match d {
@@ -167,12 +178,11 @@ fn check(args: CheckArgs) -> u8 {
 }
 
 /// The exit code a run earned: 2 if a file could not be read, 1 if a finding is at or
-/// above the failing level (`deny`, else the configs' `deny`, else error), else 0.
+/// above the failing level (`deny`, else its file's config's `deny`, else error), else 0.
 pub fn exit_code(outcome: &Outcome, deny: Option<Severity>) -> u8 {
-    let threshold = deny.or(outcome.deny).unwrap_or(Severity::Error);
     if !outcome.problems.is_empty() {
         EXIT_ERROR
-    } else if outcome.findings.iter().any(|f| f.severity >= threshold) {
+    } else if outcome.fails(deny) {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN

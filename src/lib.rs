@@ -8,7 +8,8 @@
 //!    and credits, and attaches figures and dates to their *subject*.
 //! 3. `checks` compare claims with the *canon* (`pack`: TOML packs under `rules/`) and
 //!    produce *findings*; `checks::cross_document` then compares what every file stated.
-//! 4. `report` prints findings: rustc-style for people, JSON for tools.
+//! 4. `report` formats findings: rustc-style for people, JSON for tools. The binary's
+//!    `cli` module parses arguments and prints; the library never does.
 //!
 //! Words, kept distinct everywhere: a *check* is code (`name-variant`); a *rule* or
 //! *fact* is a TOML entry in a pack that a check reads; a *claim* is what was extracted
@@ -16,7 +17,6 @@
 //! (a bad pack or config, an unreadable file) that stops or spoils the run.
 
 pub mod checks;
-pub mod cli;
 pub mod engine;
 pub mod extract;
 pub mod finding;

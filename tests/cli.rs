@@ -233,3 +233,79 @@ fn the_readme_example_is_real_output() {
         "README.md's example differs from:\n{diagnostic}"
     );
 }
+
+#[test]
+fn stdin_filename_without_stdin_is_a_usage_error() {
+    let (code, _, err) =
+        stdout(canonlint().args(["check", "fixtures", "--stdin-filename", "x.md"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("--stdin-filename"), "{err}");
+}
+
+#[test]
+fn paths_resolve_as_a_user_expects() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("proj/sub")).unwrap();
+    std::fs::create_dir_all(d.join("sib")).unwrap();
+    std::fs::create_dir_all(d.join("proj/old")).unwrap();
+    write(
+        &d.join("proj"),
+        "canonlint.toml",
+        b"packs = [\"star-trek\"]\nexclude = [\"old/**\"]\n",
+    );
+    write(&d.join("proj"), "mine.toml", b"[pack]\nname = \"mine\"\n[[entity]]\nid = \"k\"\nkind = \"place\"\nname = \"Harrowgate Keep\"\nmisspellings = [\"Harrowgate Kepe\"]\n");
+    write(
+        &d.join("proj/sub"),
+        "a.md",
+        b"Harrowgate Kepe and Utopia Plantia.\n",
+    );
+    write(&d.join("proj/old"), "draft.md", b"Utopia Plantia.\n");
+    write(&d.join("sib"), "b.md", b"Utopia Plantia, with no config.\n");
+    let proj = d.join("proj");
+    // A relative --pack is relative to where canonlint runs, not to the file's config.
+    let (code, out, err) =
+        stdout(
+            canonlint()
+                .current_dir(&proj)
+                .args(["check", "sub", "--pack", "mine.toml"]),
+        );
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.contains("Harrowgate Kepe") && !out.contains("misspelling of `Utopia Planitia`"),
+        "{out}"
+    );
+    // `../sib` is not governed by proj/canonlint.toml, so the bundled pack is not loaded.
+    let (code, out, _) = stdout(canonlint().current_dir(&proj).args(["check", "../sib"]));
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "canonlint: no findings in 1 file\n")
+    );
+    // A file named on the command line is checked even when a walk would exclude it.
+    let (code, out, _) =
+        stdout(
+            canonlint()
+                .current_dir(&proj)
+                .args(["check", ".", "old/draft.md"]),
+        );
+    assert_eq!(code, 1);
+    assert!(out.contains("old/draft.md:1:1"), "{out}");
+}
+
+#[test]
+fn a_file_that_cannot_be_read_is_named() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "good.md", b"Fine.\n");
+    write(d, "locked.md", b"Secret.\n");
+    std::fs::set_permissions(d.join("locked.md"), std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(d.join("locked.md")).is_ok() {
+        eprintln!("skipped: running as a user who can read any file (root)");
+        return;
+    }
+    let (code, out, err) = stdout(canonlint().current_dir(d).args(["check", "."]));
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("cannot read locked.md"), "{err}");
+    assert!(out.contains("in 1 file (1 skipped)"), "{out}");
+}

@@ -113,8 +113,8 @@ pub fn records(ctx: &DocCtx, claims: &[Claim], reported: &HashSet<usize>) -> Vec
     out
 }
 
-/// Reports each record that contradicts an earlier one of the same subject and measure
-/// in the same project. `records` must be in report order (path, then offset); `project`
+/// Reports each record that no earlier record of the same subject and measure in the same
+/// project agrees with, labelling the first statement. `records` must be in report order (path, then offset); `project`
 /// says which project (governing `canonlint.toml`) a file belongs to: files of different
 /// projects are different universes and are never compared.
 pub fn check(
@@ -131,12 +131,13 @@ pub fn check(
     let mut out = Vec::new();
     for group in groups.values() {
         for (j, later) in group.iter().enumerate() {
-            let Some(earlier) = group[..j]
-                .iter()
-                .find(|e| !e.value.agrees_with(&later.value))
-            else {
+            // Reported only when no earlier statement agrees with it: with 1,400 / 200 /
+            // 1,400, only the 200 is out of line.
+            let earlier = &group[..j];
+            if earlier.is_empty() || earlier.iter().any(|e| e.value.agrees_with(&later.value)) {
                 continue;
-            };
+            }
+            let earlier = earlier[0];
             let what = if later.measure == DATE_MEASURE {
                 "date"
             } else {
@@ -162,4 +163,39 @@ pub fn check(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::value::Interval;
+
+    fn record(file: usize, value: f64) -> Record {
+        Record {
+            subject: "siege".into(),
+            subject_name: "the siege".into(),
+            measure: "deaths".into(),
+            label: "deaths".into(),
+            value: Value::Figure(Interval::exact(value)),
+            location: Location { file, span: 0..1 },
+            text: crate::value::format_number(value),
+        }
+    }
+
+    #[test]
+    fn only_the_statement_no_earlier_one_agrees_with_is_reported() {
+        let found = check(
+            &[record(0, 1400.0), record(1, 200.0), record(2, 1400.0)],
+            |_| 0,
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].location.file, 1);
+        assert_eq!(found[0].related[0].location.file, 0);
+    }
+
+    #[test]
+    fn projects_and_parts_are_never_compared() {
+        assert!(check(&[record(0, 1400.0), record(1, 200.0)], |file| file).is_empty());
+        assert!(check(&[record(0, 92_000.0), record(1, 2.0)], |_| 0).is_empty());
+    }
 }

@@ -133,6 +133,7 @@ impl Config {
                 )),
             }
         }
+        let mut set_at: BTreeMap<&str, std::ops::Range<usize>> = BTreeMap::new();
         for (name, level) in &raw.checks {
             let Some(check) = checks::find(name.get_ref()) else {
                 let mut p = Problem::at(
@@ -152,6 +153,22 @@ impl Config {
                 )));
                 continue;
             };
+            if let Some(first) = set_at.insert(check.name, name.span()) {
+                problems.push(
+                    Problem::at(
+                        &file,
+                        name.span(),
+                        format!("`{}` is set twice", check.name),
+                        "set again here",
+                    )
+                    .also(first, "first set here")
+                    .note(format!(
+                        "`{}` and `{}` name the same check",
+                        check.name, check.code
+                    )),
+                );
+                continue;
+            }
             match severity(level.get_ref()) {
                 Some(l) => {
                     config.checks.insert(check.name, l);
@@ -181,8 +198,9 @@ impl Config {
 
 fn severity(name: &str) -> Option<Level> {
     match name {
-        "error" => Some(Level::On(Severity::Error)),
-        "warning" | "warn" => Some(Level::On(Severity::Warning)),
+        // The plural is how `--deny warnings` spells it on the command line.
+        "error" | "errors" => Some(Level::On(Severity::Error)),
+        "warning" | "warnings" | "warn" => Some(Level::On(Severity::Warning)),
         "info" => Some(Level::On(Severity::Info)),
         "off" => Some(Level::Off),
         _ => None,
@@ -211,7 +229,19 @@ fn globs(
             )),
         }
     }
-    builder.build().ok()
+    match builder.build() {
+        Ok(set) => Some(set),
+        Err(e) => {
+            let all = patterns[0].span().start..patterns[patterns.len() - 1].span().end;
+            problems.push(Problem::at(
+                file,
+                all,
+                format!("invalid globs: {e}"),
+                "these patterns",
+            ));
+            None
+        }
+    }
 }
 
 fn toml_error(file: &ProblemFile, e: &toml::de::Error) -> Problem {
@@ -276,6 +306,27 @@ mod tests {
         assert!(
             e.contains("unknown key `pack`") && e.contains("did you mean `packs`?"),
             "{e}"
+        );
+    }
+
+    #[test]
+    fn a_check_set_twice_is_an_error() {
+        let e = load("[checks]\nfact = \"off\"\nCL003 = \"error\"\n").unwrap_err();
+        assert!(
+            e.contains("`fact` is set twice") && e.contains("first set here"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn deny_takes_both_spellings() {
+        assert_eq!(
+            load("deny = \"warnings\"\n").unwrap().deny,
+            Some(Severity::Warning)
+        );
+        assert_eq!(
+            load("deny = \"warning\"\n").unwrap().deny,
+            Some(Severity::Warning)
         );
     }
 

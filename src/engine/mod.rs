@@ -43,6 +43,8 @@ pub struct SourceFile {
     pub path: String,
     /// The text, if kept.
     pub text: Option<Arc<str>>,
+    /// The failing level its config sets (`deny`), for a checked file.
+    pub deny: Option<Severity>,
 }
 
 /// A file that was not checked, and why.
@@ -67,8 +69,19 @@ pub struct Outcome {
     pub skipped: Vec<Skipped>,
     /// Files that could not be read: reported, and the run exits 2, but the rest is checked.
     pub problems: Vec<Problem>,
-    /// The strictest `deny` of the configs that governed the run.
-    pub deny: Option<Severity>,
+}
+
+impl Outcome {
+    /// Whether a finding is at or above the level that fails the run: `deny` if given
+    /// (the command line's), else the `deny` of the config governing its file, else error.
+    pub fn fails(&self, deny: Option<Severity>) -> bool {
+        self.findings.iter().any(|f| {
+            let threshold = deny
+                .or(self.files[f.location.file].deny)
+                .unwrap_or(Severity::Error);
+            f.severity >= threshold
+        })
+    }
 }
 
 /// One governing set-up: a config and the canon its packs make.
@@ -99,11 +112,22 @@ pub fn run(options: &Options) -> Result<Outcome, Vec<Problem>> {
                 continue;
             }
         };
-        if !input.explicit && config.skips(&cwd.join(&input.path)) {
+        let absolute = cwd.join(&input.path);
+        if !input.explicit && config.skips(&absolute.canonicalize().unwrap_or(absolute)) {
             continue;
         }
         let packs: Vec<pack::PackRef> = match &options.packs {
-            Some(cli) => cli.iter().map(|s| pack::PackRef::plain(s)).collect(),
+            // A path on the command line is relative to the current directory.
+            Some(cli) => cli
+                .iter()
+                .map(|s| {
+                    if pack::looks_like_path(s) {
+                        pack::PackRef::plain(&cwd.join(s).to_string_lossy())
+                    } else {
+                        pack::PackRef::plain(s)
+                    }
+                })
+                .collect(),
             None => config.packs.clone(),
         };
         let key = (
@@ -131,6 +155,7 @@ pub fn run(options: &Options) -> Result<Outcome, Vec<Problem>> {
         files.push(SourceFile {
             path: input.display.clone(),
             text: None,
+            deny: config.deny,
         });
         checked.push((input, setup));
     }
@@ -143,7 +168,16 @@ pub fn run(options: &Options) -> Result<Outcome, Vec<Problem>> {
         .enumerate()
         .map(|(id, (input, setup))| {
             let s = &setups[*setup];
-            process::check_file(id, input, options.stdin_text.as_deref(), &s.canon, &s.packs)
+            // With `fact` off, a figure that contradicts canon still takes part in the
+            // cross-document check.
+            let fact_on = s.config.level(&checks::fact::INFO) != Level::Off;
+            process::check_file(
+                id,
+                input,
+                options.stdin_text.as_deref(),
+                (&s.canon, &s.packs),
+                fact_on,
+            )
         })
         .collect();
     let mut findings = Vec::new();
@@ -174,10 +208,6 @@ pub fn run(options: &Options) -> Result<Outcome, Vec<Problem>> {
         &mut files,
         options.stdin_text.as_deref(),
     );
-    let deny = checked
-        .iter()
-        .filter_map(|(_, s)| setups[*s].config.deny)
-        .min();
     let checked_count = checked.len() - skipped.len();
     Ok(Outcome {
         files,
@@ -185,7 +215,6 @@ pub fn run(options: &Options) -> Result<Outcome, Vec<Problem>> {
         checked: checked_count,
         skipped,
         problems,
-        deny,
     })
 }
 
@@ -196,7 +225,9 @@ fn input_dir(input: &Input, cwd: &Path, stdin_name: Option<&str>) -> PathBuf {
     } else {
         input.path.clone()
     };
+    // Canonical, so that `../sibling` is not governed by the current directory's config.
     let absolute = cwd.join(path);
+    let absolute = absolute.canonicalize().unwrap_or(absolute);
     absolute
         .parent()
         .map(Path::to_path_buf)
@@ -234,6 +265,7 @@ fn register_packs(setups: &mut [Setup], files: &mut Vec<SourceFile>) {
                     files.push(SourceFile {
                         path: pf.path.clone(),
                         text: Some(pf.text.clone()),
+                        deny: None,
                     });
                     files.len() - 1
                 })

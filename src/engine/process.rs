@@ -58,8 +58,8 @@ pub fn check_file(
     id: FileId,
     input: &Input,
     stdin: Option<&str>,
-    canon: &Canon,
-    packs: &[FileId],
+    (canon, packs): (&Canon, &[FileId]),
+    fact_on: bool,
 ) -> FileResult {
     let format = match Format::of(Path::new(&input.display)) {
         Some(f) => f,
@@ -107,7 +107,7 @@ pub fn check_file(
     checks::check_document(&ctx, &claims, &mut findings);
     let reported: std::collections::HashSet<usize> = findings
         .iter()
-        .filter(|f| f.check == checks::fact::INFO.name)
+        .filter(|f| fact_on && f.check == checks::fact::INFO.name)
         .map(|f| f.location.span.start)
         .collect();
     let records = cross_document::records(&ctx, &claims, &reported);

@@ -69,7 +69,8 @@ pub fn collect(paths: &[PathBuf], stdin_name: Option<&str>) -> (Vec<Input>, Vec<
             )));
         }
     }
-    inputs.sort();
+    // A file both named and found by walking counts as named (ignore rules do not skip it).
+    inputs.sort_by(|a, b| a.display.cmp(&b.display).then(b.explicit.cmp(&a.explicit)));
     inputs.dedup_by(|a, b| a.display == b.display);
     (inputs, problems)
 }

@@ -141,7 +141,9 @@ pub struct Claim {
 /// Extracts every claim of a document, in order of position.
 pub fn extract(doc: &Document, canon: &Canon) -> Vec<Claim> {
     let mut claims = Vec::new();
-    let mut heading: Option<EntityId> = None;
+    // The open headings, outermost first, each with the entity it names: a sub-heading
+    // that names none ("## Casualties") keeps its parent's subject.
+    let mut headings: Vec<(u8, Option<EntityId>)> = Vec::new();
     for block in &doc.blocks {
         let text = BlockText::new(&doc.prose, &doc.text, block.span.clone(), canon);
         let start = claims.len();
@@ -151,9 +153,11 @@ pub fn extract(doc: &Document, canon: &Canon) -> Vec<Claim> {
         title::extract(&text, &doc.emphasis, &mut claims);
         date::extract(&text, &mut claims);
         quantity::extract(&text, &mut claims);
-        if let BlockKind::Heading(_) = block.kind {
-            heading = subject::of_heading(&text);
+        if let BlockKind::Heading(level) = block.kind {
+            headings.retain(|(l, _)| *l < level);
+            headings.push((level, subject::of_heading(&text)));
         }
+        let heading = headings.iter().rev().find_map(|(_, e)| *e);
         subject::attach(&text, heading, &mut claims[start..]);
     }
     claims.sort_by_key(|c| (c.span.start, c.span.end));

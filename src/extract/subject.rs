@@ -313,6 +313,14 @@ mod tests {
             Some(("mars-attack".into(), Via::Heading))
         );
         assert_eq!(one("By noon 20,000 had died."), None);
+        let nested = "# The attack on Mars\n\n## Casualties\n\nBy noon 20,000 had died.";
+        assert_eq!(one(nested), Some(("mars-attack".into(), Via::Heading)));
+        let sibling = "# The attack on Mars\n\n# Aftermath\n\nBy noon 20,000 had died.";
+        assert_eq!(
+            one(sibling),
+            None,
+            "a new section at the same level ends the old one"
+        );
     }
 
     #[test]

@@ -52,6 +52,9 @@ fn entity_from_raw(
     for form in raw.aliases.iter().chain(&raw.misspellings) {
         ok &= non_empty(ctx, pack, form, "alias or misspelling");
     }
+    if let Some(performer) = &raw.performer {
+        ok &= non_empty(ctx, pack, performer, "performer");
+    }
     for rank in &raw.ranks {
         if vocab.rank_index(rank.get_ref()).is_none() {
             ctx.unknown(

@@ -217,6 +217,18 @@ fn figure(ctx: &mut Ctx, pack: usize, raw: &RawFact) -> Option<FactValue> {
             return None;
         }
     }
+    if raw.exact.as_ref().is_some_and(|e| *e.get_ref()) && (value.is_none() || bounds > 0) {
+        let at = raw.exact.as_ref().map_or(here.clone(), |e| e.span());
+        ctx.error(
+            pack,
+            at,
+            "`exact = true` applies to a `value` alone".into(),
+            "not with bounds",
+        )
+        .notes
+        .push("help: bounds are exact already; drop `exact`, or give `value`".into());
+        return None;
+    }
     if let Some(v) = value {
         if bounds > 0 {
             ctx.error(
@@ -227,7 +239,7 @@ fn figure(ctx: &mut Ctx, pack: usize, raw: &RawFact) -> Option<FactValue> {
             );
             return None;
         }
-        let interval = if raw.exact == Some(true) {
+        let interval = if raw.exact.as_ref().is_some_and(|e| *e.get_ref()) {
             Interval::exact(v)
         } else {
             Interval::rounded(v, last_digit_unit(v))

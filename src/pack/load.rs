@@ -89,7 +89,7 @@ pub fn load(files: Vec<PackFile>) -> Result<Canon, Vec<Problem>> {
     let measures = vocab_load::measures(&mut ctx, &raws);
     let mut entities = entities::load_entities(&mut ctx, &raws, &vocab);
     let days = entities::load_days(&mut ctx, &raws);
-    let works = works::load_works(&mut ctx, &raws, &entities, &sources);
+    let works = works::load_works(&mut ctx, &raws, &entities, &sources, &vocab.work_kinds);
     let facts = facts::load(&mut ctx, &raws, &entities, &measures, &sources);
     entities::add_performers(&mut entities);
     entities::check_form_collisions(&mut ctx, &entities);

@@ -41,6 +41,11 @@ pub const BUILTIN: [(&str, &str, &str); 2] = [
 /// The pack every run loads first: shared vocabulary.
 pub const CORE: &str = "core";
 
+/// Whether a pack spec is a path rather than a built-in name.
+pub fn looks_like_path(spec: &str) -> bool {
+    spec.ends_with(".toml") || spec.contains('/') || spec.contains('\\')
+}
+
 /// Finds a pack by built-in name, or reads it from a path (relative to `base`).
 pub fn resolve(spec: &str, base: &Path) -> Result<PackFile, Problem> {
     if let Some((name, path, text)) = BUILTIN.iter().find(|(name, _, _)| *name == spec) {
@@ -50,8 +55,7 @@ pub fn resolve(spec: &str, base: &Path) -> Result<PackFile, Problem> {
             text: Arc::from(*text),
         });
     }
-    let looks_like_path = spec.ends_with(".toml") || spec.contains('/') || spec.contains('\\');
-    if !looks_like_path {
+    if !looks_like_path(spec) {
         let names: Vec<&str> = BUILTIN.iter().map(|(n, _, _)| *n).collect();
         let mut problem = Problem::plain(format!("unknown pack `{spec}`"))
             .note(format!("built-in packs: {}", names.join(", ")));

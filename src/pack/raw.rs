@@ -98,7 +98,7 @@ pub struct RawFact {
     pub subject: Str,
     pub measure: Str,
     pub value: Option<Spanned<f64>>,
-    pub exact: Option<bool>,
+    pub exact: Option<Spanned<bool>>,
     pub min: Option<Spanned<f64>>,
     pub max: Option<Spanned<f64>>,
     pub more_than: Option<Spanned<f64>>,

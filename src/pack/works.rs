@@ -10,6 +10,7 @@ pub(crate) fn load_works(
     raws: &[RawPack],
     entities: &[Entity],
     sources: &[Source],
+    kinds: &[String],
 ) -> Vec<Work> {
     let mut out: Vec<Work> = Vec::new();
     for (pack, raw) in raws.iter().enumerate() {
@@ -18,9 +19,15 @@ pub(crate) fn load_works(
                 pack,
                 span: spanned.span(),
             };
-            if let Some(work) =
-                work_from_raw(ctx, pack, spanned.get_ref(), origin, entities, sources)
-            {
+            if let Some(work) = work_from_raw(
+                ctx,
+                pack,
+                spanned.get_ref(),
+                origin,
+                entities,
+                sources,
+                kinds,
+            ) {
                 if let Some(first) = out
                     .iter()
                     .find(|w| w.title == work.title && w.series == work.series)
@@ -53,8 +60,16 @@ fn work_from_raw(
     origin: Origin,
     entities: &[Entity],
     sources: &[Source],
+    kinds: &[String],
 ) -> Option<Work> {
     let mut ok = non_empty(ctx, pack, &raw.title, "title");
+    // A kind no title cue announces would never match a context.
+    if let Some(kind) = &raw.kind {
+        if !kinds.contains(kind.get_ref()) {
+            ctx.unknown(pack, "work kind", kind, kinds.iter().map(String::as_str));
+            ok = false;
+        }
+    }
     for confusion in &raw.confusions {
         ok &= non_empty(ctx, pack, confusion, "confusion");
         if confusion

@@ -81,14 +81,24 @@ impl Problem {
 
     /// Adds a note.
     pub fn note(mut self, note: impl Into<String>) -> Self {
-        self.notes.push(format!("note: {}", note.into()));
+        self.add_note(note);
         self
     }
 
     /// Adds a suggestion.
     pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.notes.push(format!("help: {}", help.into()));
+        self.add_help(help);
         self
+    }
+
+    /// Adds a note to a problem already recorded.
+    pub fn add_note(&mut self, note: impl Into<String>) {
+        self.notes.push(format!("note: {}", note.into()));
+    }
+
+    /// Adds a suggestion to a problem already recorded.
+    pub fn add_help(&mut self, help: impl Into<String>) {
+        self.notes.push(format!("help: {}", help.into()));
     }
 
     /// Adds a secondary label in the same file.
@@ -138,6 +148,36 @@ impl Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)
+    }
+}
+
+impl Problem {
+    /// A TOML syntax or shape error in `file` (a pack or a config: `what`), with "did you
+    /// mean" and the keys allowed for an unknown key.
+    pub fn from_toml(file: &ProblemFile, what: &str, error: &toml::de::Error) -> Problem {
+        let message = error.message().trim().to_string();
+        let span = error.span().unwrap_or(0..0);
+        let (headline, expected) = match message.split_once(", expected one of ") {
+            Some((head, keys)) if head.starts_with("unknown field") => {
+                (head.replace("field", "key"), Some(keys))
+            }
+            _ => (message.clone(), None),
+        };
+        let label = if expected.is_some() {
+            "not a key here"
+        } else {
+            "here"
+        };
+        let mut problem = Problem::at(file, span, format!("invalid {what}: {headline}"), label);
+        if let Some(expected) = expected {
+            let keys: Vec<&str> = expected.split(", ").map(|k| k.trim_matches('`')).collect();
+            let wrong = headline.split('`').nth(1).unwrap_or("");
+            if let Some(close) = did_you_mean(wrong, keys.iter().copied()) {
+                problem.add_help(format!("did you mean `{close}`?"));
+            }
+            problem.add_note(format!("expected one of: {}", keys.join(", ")));
+        }
+        problem
     }
 }
 

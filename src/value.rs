@@ -131,22 +131,26 @@ pub fn last_digit_unit(v: f64) -> f64 {
 
 /// A number written the way people read it: 92000 -> "92,000", 1.5e6 -> "1,500,000".
 pub fn format_number(v: f64) -> String {
-    if v.is_infinite() {
+    if !v.is_finite() {
         return "infinity".to_string();
     }
-    let whole = v.trunc() as u128;
+    // At most three decimals, rounded first so that 12.9996 is "13".
+    let thousandths = (v.abs() * 1000.0).round() as u128;
+    let (whole, frac) = (thousandths / 1000, thousandths % 1000);
     let digits = whole.to_string();
     let mut out = String::new();
+    if v < 0.0 && thousandths > 0 {
+        out.push('-');
+    }
     for (i, ch) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
             out.push(',');
         }
         out.push(ch);
     }
-    let frac = v.fract();
-    if frac != 0.0 {
-        let f = format!("{frac:.3}");
-        out.push_str(f.trim_start_matches('0').trim_end_matches('0'));
+    if frac > 0 {
+        out.push('.');
+        out.push_str(format!("{frac:03}").trim_end_matches('0'));
     }
     out
 }
@@ -264,6 +268,9 @@ mod tests {
         assert_eq!(format_number(1_500_000.0), "1,500,000");
         assert_eq!(format_number(12.0), "12");
         assert_eq!(format_number(2.5), "2.5");
+        assert_eq!(format_number(12.9996), "13");
+        assert_eq!(format_number(2.0001), "2");
+        assert_eq!(format_number(0.05), "0.05");
     }
 
     #[test]

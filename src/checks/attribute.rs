@@ -130,3 +130,26 @@ fn credit(ctx: &DocCtx, claim: &Claim, character: usize, performer: &str) -> Opt
     }
     Some(related(f))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{findings, found};
+
+    #[test]
+    fn a_rank_never_held_and_a_wrong_credit() {
+        assert_eq!(
+            found("Commander Oh nodded."),
+            [("CL004", "Commander".to_string())]
+        );
+        let f = findings("Narek (Peyton List) smiled.");
+        assert_eq!(
+            f[0].1,
+            "canon credits Narek to Harry Treadaway, not `Peyton List`"
+        );
+    }
+
+    #[test]
+    fn ranks_held_at_any_time_and_right_credits_are_silent() {
+        assert!(found("Captain Picard, later Admiral Picard; Narek (Harry Treadaway).").is_empty());
+    }
+}

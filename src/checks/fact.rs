@@ -138,3 +138,35 @@ fn source_note(ctx: &DocCtx, mut finding: Finding, fact: &Fact) -> Finding {
         None => finding,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{findings, found};
+
+    #[test]
+    fn a_swapped_figure_names_the_measure_it_belongs_to() {
+        let f = findings("The attack on Mars killed 20,000 people.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            f[0].1,
+            "canon gives more than 92,000 deaths for the attack on Mars, not `20,000`"
+        );
+    }
+
+    #[test]
+    fn compatible_figures_and_dates_are_silent() {
+        assert!(
+            found("Over 90,000 died in the attack on Mars, and 20,000 starships were destroyed.")
+                .is_empty()
+        );
+        assert!(found("The attack on Mars came on First Contact Day, 2385.").is_empty());
+    }
+
+    #[test]
+    fn wrong_dates_are_found() {
+        assert_eq!(
+            found("The attack on Mars came on April 5, 2386."),
+            [("CL003", "April 5, 2386".to_string())]
+        );
+    }
+}

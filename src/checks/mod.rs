@@ -107,6 +107,38 @@ pub fn check_document(ctx: &DocCtx, claims: &[Claim], out: &mut Vec<Finding>) {
     attribute::check(ctx, claims, out);
 }
 
+/// Helpers for the checks' unit tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+    use crate::source::{Document, Format};
+
+    /// The findings of the per-document checks on a Markdown text, under the bundled
+    /// canon: (code, message, the text of the span).
+    pub fn findings(text: &str) -> Vec<(&'static str, String, String)> {
+        let canon = crate::extract::testing::star_trek();
+        let doc = Document::new("test.md".into(), Format::Markdown, text.to_string());
+        let claims = crate::extract::extract(&doc, &canon);
+        let packs: Vec<FileId> = (1..=canon.files.len()).collect();
+        let ctx = DocCtx {
+            file: 0,
+            prose: &doc.prose,
+            canon: &canon,
+            packs: &packs,
+        };
+        let mut out = Vec::new();
+        check_document(&ctx, &claims, &mut out);
+        out.into_iter()
+            .map(|f| (f.code, f.message, text[f.location.span].to_string()))
+            .collect()
+    }
+
+    /// The codes and span texts only.
+    pub fn found(text: &str) -> Vec<(&'static str, String)> {
+        findings(text).into_iter().map(|(c, _, t)| (c, t)).collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -82,3 +82,26 @@ fn correct_form(ctx: &DocCtx, entity: usize, written: &str) -> String {
         .cloned()
         .unwrap_or_else(|| e.name.clone())
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{findings, found};
+
+    #[test]
+    fn known_misspellings_and_near_misses_with_the_canonical_name() {
+        assert_eq!(
+            found("The Utopia Plantia yards."),
+            [("CL001", "Utopia Plantia".to_string())]
+        );
+        let f = findings("Kathryn Jane Way wrote.");
+        assert_eq!(
+            f[0].1,
+            "`Kathryn Jane Way` looks like a misspelling of `Kathryn Janeway`"
+        );
+    }
+
+    #[test]
+    fn right_names_are_silent() {
+        assert!(found("Utopia Planitia, Jean-Luc Picard's letter, the Picards.").is_empty());
+    }
+}

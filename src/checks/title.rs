@@ -35,8 +35,9 @@ pub fn check(ctx: &DocCtx, claims: &[Claim], out: &mut Vec<Finding>) {
 /// Lower case, letters and digits only, single spaces, small numbers as digits:
 /// "Ouroboros, Part II", "ouroboros part 2" and "Ouroboros Part Two" are one title.
 fn normalise(title: &str) -> String {
-    const NUMBERS: [(&str, &str); 20] = [
-        ("i", "1"),
+    // Numbers after these words may be written as numerals, digits or words.
+    const COUNTERS: [&str; 6] = ["part", "chapter", "book", "volume", "episode", "season"];
+    const NUMBERS: [(&str, &str); 19] = [
         ("ii", "2"),
         ("iii", "3"),
         ("iv", "4"),
@@ -57,23 +58,21 @@ fn normalise(title: &str) -> String {
         ("nine", "9"),
         ("ten", "10"),
     ];
-    let mut out = String::new();
-    for word in title
+    let words: Vec<String> = title
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        let lower = word.to_lowercase();
-        // "I" alone is a pronoun as often as a numeral; only numerals after "part" or
-        // "chapter"-like words would be safer, so single "i" stays a word.
-        match NUMBERS.iter().find(|(w, _)| *w == lower && lower != "i") {
-            Some((_, digits)) => out.push_str(digits),
-            None => out.push_str(&lower),
+        .map(str::to_lowercase)
+        .collect();
+    let mut out: Vec<&str> = Vec::with_capacity(words.len());
+    for (i, word) in words.iter().enumerate() {
+        let counted = i > 0 && COUNTERS.contains(&words[i - 1].as_str());
+        let number = NUMBERS.iter().find(|(w, _)| w == word).map(|(_, d)| *d);
+        match (counted, number) {
+            (true, Some(digits)) => out.push(digits),
+            _ => out.push(word),
         }
     }
-    out
+    out.join(" ")
 }
 
 /// "Star Trek: Short Treks, season 2, episode 6".
@@ -124,7 +123,7 @@ fn check_title(ctx: &DocCtx, claim: &Claim, t: &TitleClaim) -> Option<Finding> {
         .iter()
         .filter(|w| context_fits(ctx, t, w))
         .map(|w| (w, strsim::osa_distance(&normalise(&w.title), &written)))
-        .filter(|(w, d)| *d > 0 && *d <= allowed_edits(w.title.chars().count()))
+        .filter(|(w, d)| *d > 0 && *d <= crate::pack::names::allowed_edits(w.title.chars().count()))
         .collect();
     if let Some(best) = near.iter().map(|(_, d)| *d).min() {
         let closest: Vec<&Work> = near
@@ -159,14 +158,6 @@ fn check_title(ctx: &DocCtx, claim: &Claim, t: &TitleClaim) -> Option<Finding> {
         )
         .subject(Some(&e.id)),
     )
-}
-
-fn allowed_edits(len: usize) -> usize {
-    match len {
-        0..=4 => 0,
-        5..=11 => 1,
-        _ => 2,
-    }
 }
 
 fn did_you_mean(
@@ -284,4 +275,44 @@ fn renumber(ctx: &DocCtx, r: &EpisodeRef, work: &Work) -> Option<String> {
         out.replace_range(local, &format!("{right:0width$}"));
     }
     Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::testing::{findings, found};
+
+    #[test]
+    fn titles_compare_without_punctuation_case_or_numeral_style() {
+        assert_eq!(
+            normalise("Ouroboros, Part II"),
+            normalise("ouroboros part 2")
+        );
+        assert_eq!(normalise("Ouroboros Part Two"), "ouroboros part 2");
+        assert_eq!(normalise("Deep Space Nine"), "deep space nine");
+        assert_eq!(normalise("Malcolm X"), "malcolm x");
+    }
+
+    #[test]
+    fn confusions_wrong_numbers_and_wrong_series() {
+        assert_eq!(
+            found("The Short Treks episode \"Children of Men\" aired."),
+            [("CL002", "Children of Men".to_string())]
+        );
+        assert_eq!(
+            found("\"Children of Mars\" (S1E6) aired."),
+            [("CL002", "S1E6".to_string())]
+        );
+        let f = findings("The Star Trek: Picard episode \"Children of Mars\" aired.");
+        assert_eq!(
+            f[0].1,
+            "`Children of Mars` is a title of Star Trek: Short Treks, not Star Trek: Picard"
+        );
+    }
+
+    #[test]
+    fn unknown_titles_of_incomplete_series_and_films_are_silent() {
+        assert!(found("The Short Treks episode \"Ephraim and Dot\" aired.").is_empty());
+        assert!(found("The film \"Children of Men\" came out in 2006.").is_empty());
+    }
 }

@@ -103,7 +103,8 @@ impl Config {
             name: crate::engine::walk::display_relative(path),
             text: Arc::from(text.as_str()),
         };
-        let raw: RawConfig = toml::from_str(&text).map_err(|e| vec![toml_error(&file, &e)])?;
+        let raw: RawConfig =
+            toml::from_str(&text).map_err(|e| vec![Problem::from_toml(&file, "config", &e)])?;
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let mut problems = Vec::new();
         let mut config = Config {
@@ -242,28 +243,6 @@ fn globs(
             None
         }
     }
-}
-
-fn toml_error(file: &ProblemFile, e: &toml::de::Error) -> Problem {
-    let message = e.message().trim().to_string();
-    let head = message
-        .split(", expected")
-        .next()
-        .unwrap_or(&message)
-        .replace("unknown field", "unknown key");
-    let mut p = Problem::at(
-        file,
-        e.span().unwrap_or(0..0),
-        format!("invalid config: {head}"),
-        "here",
-    );
-    if let Some(wrong) = head.split('`').nth(1) {
-        let keys = ["packs", "include", "exclude", "deny", "checks"];
-        if let Some(close) = did_you_mean(wrong, keys) {
-            p = p.help(format!("did you mean `{close}`?"));
-        }
-    }
-    p
 }
 
 #[cfg(test)]

@@ -74,13 +74,6 @@ impl<'a> BlockText<'a> {
         }
     }
 
-    /// The index of the token that starts at byte `pos`.
-    pub fn token_starting_at(&self, pos: usize) -> Option<usize> {
-        self.tokens
-            .binary_search_by_key(&pos, |t| t.span.start)
-            .ok()
-    }
-
     /// The index of the first token starting at or after byte `pos`.
     pub fn token_from(&self, pos: usize) -> usize {
         self.tokens.partition_point(|t| t.span.start < pos)

@@ -77,32 +77,23 @@ fn fail<T>(input: &str) -> Res<'_, T> {
 /// ("1.5 million").
 fn digit_figure<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, Figure> {
     let (rest, (value, decimals)) = digits(input)?;
-    let unit = if decimals > 0 {
-        10f64.powi(-(decimals as i32))
-    } else {
-        last_digit_unit(value)
+    // The figure times a multiplier; a decimal keeps its precision ("1.5 million" is
+    // rounded to a hundred thousand), a whole number its trailing zeros.
+    let scaled = |m: f64| Figure {
+        value: value * m,
+        unit: if decimals > 0 {
+            10f64.powi(-(decimals as i32)) * m
+        } else {
+            last_digit_unit(value * m)
+        },
+        vague: false,
+        under: None,
     };
     // A suffix written straight after the digits.
     let suffix = take_while1::<_, _, nom::error::Error<&str>>(char::is_alphabetic).parse(rest);
     if let Ok((after, letters)) = suffix {
         return match vocab.suffixes.get(letters) {
-            Some(&m) if at_boundary(after) => {
-                let m = m as f64;
-                let unit = if decimals > 0 {
-                    unit * m
-                } else {
-                    last_digit_unit(value * m)
-                };
-                Ok((
-                    after,
-                    Figure {
-                        value: value * m,
-                        unit,
-                        vague: false,
-                        under: None,
-                    },
-                ))
-            }
+            Some(&m) if at_boundary(after) => Ok((after, scaled(m as f64))),
             // "5th", "3D": not a figure.
             _ => fail(input),
         };
@@ -111,39 +102,17 @@ fn digit_figure<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, Figure> {
         return fail(input);
     }
     // A scale word after a space: "92 thousand", "1.5 million".
-    if let Ok((after, word)) = preceded(
+    let word = preceded(
         multispace1::<_, nom::error::Error<&str>>,
         take_while1(char::is_alphabetic),
     )
-    .parse(rest)
-    {
+    .parse(rest);
+    if let Ok((after, word)) = word {
         if let Some(NumberWord::Scale(m)) = vocab.numbers.get(&word.to_lowercase()) {
-            let m = *m as f64;
-            let unit = if decimals > 0 {
-                unit * m
-            } else {
-                last_digit_unit(value * m)
-            };
-            return Ok((
-                after,
-                Figure {
-                    value: value * m,
-                    unit,
-                    vague: false,
-                    under: None,
-                },
-            ));
+            return Ok((after, scaled(*m as f64)));
         }
     }
-    Ok((
-        rest,
-        Figure {
-            value,
-            unit,
-            vague: false,
-            under: None,
-        },
-    ))
+    Ok((rest, scaled(1.0)))
 }
 
 /// One number word, looked up in the vocabulary.

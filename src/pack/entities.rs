@@ -223,9 +223,7 @@ pub(crate) fn check_form_collisions(ctx: &mut Ctx, entities: &[Entity]) {
                             .secondary
                             .push((first_span, format!("already a spelling of `{}`", first.id)));
                     }
-                    problem
-                        .notes
-                        .push("help: give each spelling to one entity".into());
+                    problem.add_help("give each spelling to one entity");
                 }
                 Some(_) => {}
                 None => {

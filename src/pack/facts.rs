@@ -47,13 +47,9 @@ pub(crate) fn load(
                         format!("this fact says {}", describe(&first.value)),
                     ));
                 } else {
-                    problem
-                        .notes
-                        .push(format!("note: the other says {}", describe(&first.value)));
+                    problem.add_note(format!("the other says {}", describe(&first.value)));
                 }
-                problem.notes.push(
-                    "help: keep one of them, or widen them so that they share a value".into(),
-                );
+                problem.add_help("keep one of them, or widen them so that they share a value");
                 continue;
             }
             out.push(fact);
@@ -154,8 +150,7 @@ fn fact_from_raw(
                 ),
                 "not a date measure",
             )
-            .notes
-            .push("help: give a figure with value, min, max, more_than or less_than".into());
+            .add_help("give a figure with value, min, max, more_than or less_than");
             return None;
         }
         (None, false) => figure(ctx, pack, raw)?,
@@ -225,8 +220,7 @@ fn figure(ctx: &mut Ctx, pack: usize, raw: &RawFact) -> Option<FactValue> {
             "`exact = true` applies to a `value` alone".into(),
             "not with bounds",
         )
-        .notes
-        .push("help: bounds are exact already; drop `exact`, or give `value`".into());
+        .add_help("bounds are exact already; drop `exact`, or give `value`");
         return None;
     }
     if let Some(v) = value {

@@ -55,7 +55,7 @@ impl Ctx {
             &format!("not a known {what}"),
         );
         if let Some(s) = suggestion {
-            problem.notes.push(format!("help: did you mean `{s}`?"));
+            problem.add_help(format!("did you mean `{s}`?"));
         }
     }
 }
@@ -77,7 +77,9 @@ pub fn load(files: Vec<PackFile>) -> Result<Canon, Vec<Problem>> {
     for (i, file) in files.iter().enumerate() {
         match toml::from_str::<RawPack>(&file.text) {
             Ok(raw) => raws.push(raw),
-            Err(e) => ctx.problems.push(toml_problem(&ctx.files[i], &e)),
+            Err(e) => ctx
+                .problems
+                .push(Problem::from_toml(&ctx.files[i], "pack", &e)),
         }
     }
     if !ctx.problems.is_empty() {
@@ -110,28 +112,6 @@ pub fn load(files: Vec<PackFile>) -> Result<Canon, Vec<Problem>> {
     })
 }
 
-/// A TOML syntax or shape error, with "did you mean" for an unknown key.
-fn toml_problem(file: &ProblemFile, error: &toml::de::Error) -> Problem {
-    let message = error.message().trim().to_string();
-    let span = error.span().unwrap_or(0..0);
-    let (headline, label) = match message.split_once(", expected one of") {
-        Some((head, _)) if head.starts_with("unknown field") => {
-            (head.replace("field", "key"), "not a key here")
-        }
-        _ => (message.clone(), "here"),
-    };
-    let mut problem = Problem::at(file, span, format!("invalid pack: {headline}"), label);
-    if let Some(expected) = message.split_once("expected one of ").map(|(_, e)| e) {
-        let keys: Vec<&str> = expected.split(", ").map(|k| k.trim_matches('`')).collect();
-        let wrong = headline.split('`').nth(1).unwrap_or("");
-        if let Some(close) = did_you_mean(wrong, keys.iter().copied()) {
-            problem = problem.help(format!("did you mean `{close}`?"));
-        }
-        problem = problem.note(format!("expected one of: {}", keys.join(", ")));
-    }
-    problem
-}
-
 fn check_pack_names(ctx: &mut Ctx, raws: &[RawPack]) {
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (i, raw) in raws.iter().enumerate() {
@@ -146,8 +126,7 @@ fn check_pack_names(ctx: &mut Ctx, raws: &[RawPack]) {
                 format!("two packs are named `{}`", name.get_ref()),
                 "second pack with this name",
             )
-            .notes
-            .push(format!("note: the first is {first_path}"));
+            .add_note(format!("the first is {first_path}"));
         } else {
             seen.insert(name.get_ref(), i);
         }
@@ -185,9 +164,7 @@ pub(crate) fn check_unique(
                 .secondary
                 .push((first_span, "first defined here".into()));
         } else {
-            problem
-                .notes
-                .push(format!("note: first defined in {first_file}"));
+            problem.add_note(format!("first defined in {first_file}"));
         }
         return false;
     }

@@ -13,7 +13,7 @@ pub enum Meaning {
     AtLeast,
     /// "nearly N": [0.9 N, N].
     Nearly,
-    /// "about N": N give or take 10%.
+    /// "about N": N give or take 10%, or half its last significant digit if more.
     About,
     /// "up to N": [0, N].
     AtMost,
@@ -68,12 +68,8 @@ impl<T: Copy> PhraseSet<T> {
     /// The longest phrase that starts at `words[0]`: its value and length in words.
     pub fn match_start(&self, words: &[&str]) -> Option<(T, usize)> {
         self.phrases.iter().find_map(|(phrase, value)| {
-            (words.len() >= phrase.len()
-                && phrase
-                    .iter()
-                    .zip(words)
-                    .all(|(p, w)| p.eq_ignore_ascii_case(w)))
-            .then_some((*value, phrase.len()))
+            (words.len() >= phrase.len() && phrase.iter().zip(words).all(|(p, w)| same_word(p, w)))
+                .then_some((*value, phrase.len()))
         })
     }
 
@@ -85,15 +81,20 @@ impl<T: Copy> PhraseSet<T> {
                 && phrase
                     .iter()
                     .zip(&words[words.len() - n..])
-                    .all(|(p, w)| p.eq_ignore_ascii_case(w)))
+                    .all(|(p, w)| same_word(p, w)))
             .then_some((*value, n))
         })
     }
+}
 
-    /// Whether there are no phrases.
-    pub fn is_empty(&self) -> bool {
-        self.phrases.is_empty()
+/// Whether a text word is a phrase word (stored lower case), in any case.
+fn same_word(phrase_word: &str, word: &str) -> bool {
+    if word.is_ascii() {
+        return phrase_word.eq_ignore_ascii_case(word);
     }
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .eq(phrase_word.chars())
 }
 
 /// The part a number word plays.

@@ -7,13 +7,16 @@
 //! 3 │ The attack on Mars killed 20,000 people.
 //!   │                           ^^^^^^ `20,000` deaths claimed here
 //!   │
-//!   ┌─ rules/star-trek.toml:148:1
+//!   ┌─ rules/star-trek.toml:180:13
 //!   │
-//! 148 │ [[fact]]
-//!   │ -------- canon: more than 92,000 deaths
+//! 180 │ more_than = 92000
+//!   │             ----- canon: more than 92,000 deaths
 //!   │
 //!   = note: source: Star Trek: Picard, season 1
 //! ```
+//!
+//! Long lines are cut to a window around the labels (`excerpt`), so a finding on a line
+//! of megabytes prints a short snippet with the real line and column.
 
 use std::io;
 use std::ops::Range;

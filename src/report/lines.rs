@@ -92,11 +92,6 @@ impl<'a> LineIndex<'a> {
         start..end
     }
 
-    /// The number of lines.
-    pub fn lines(&self) -> usize {
-        self.starts.len()
-    }
-
     /// The line and column of byte `offset` (clamped to the text and a character boundary).
     pub fn position(&self, offset: usize) -> Position {
         let offset = self.floor(offset);

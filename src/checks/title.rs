@@ -123,7 +123,7 @@ fn check_title(ctx: &DocCtx, claim: &Claim, t: &TitleClaim) -> Option<Finding> {
         .iter()
         .filter(|w| context_fits(ctx, t, w))
         .map(|w| (w, strsim::osa_distance(&normalise(&w.title), &written)))
-        .filter(|(w, d)| *d > 0 && *d <= crate::pack::names::allowed_edits(w.title.chars().count()))
+        .filter(|(w, d)| *d > 0 && *d <= crate::pack::near::allowed_edits(w.title.chars().count()))
         .collect();
     if let Some(best) = near.iter().map(|(_, d)| *d).min() {
         let closest: Vec<&Work> = near

@@ -8,6 +8,7 @@ pub mod block;
 pub mod credit;
 pub mod date;
 pub mod episode;
+pub mod measure;
 pub mod names;
 pub mod number;
 pub mod quantity;

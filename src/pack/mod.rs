@@ -7,11 +7,13 @@
 pub mod load;
 pub mod model;
 pub mod names;
+pub mod near;
 pub(crate) mod raw;
 pub mod vocab;
 
 mod entities;
 mod facts;
+mod squeeze;
 mod vocab_load;
 mod works;
 

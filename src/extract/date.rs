@@ -85,7 +85,10 @@ fn day_of_month(input: &str) -> Res<'_, u8> {
 fn month<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, u8> {
     let (rest, word) = take_while1(char::is_alphabetic).parse(input)?;
     let (rest, _) = opt(ch('.')).parse(rest)?;
-    match vocab.months.get(&word.to_lowercase()) {
+    match vocab
+        .months
+        .get(crate::pack::vocab::lower_key(word, &mut [0; 32]).as_ref())
+    {
         Some(&m) if word.starts_with(char::is_uppercase) => Ok((rest, m)),
         _ => Err(nom::Err::Error(nom::error::Error::new(
             input,

@@ -108,7 +108,10 @@ fn digit_figure<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, Figure> {
     )
     .parse(rest);
     if let Ok((after, word)) = word {
-        if let Some(NumberWord::Scale(m)) = vocab.numbers.get(&word.to_lowercase()) {
+        if let Some(NumberWord::Scale(m)) = vocab
+            .numbers
+            .get(crate::pack::vocab::lower_key(word, &mut [0; 32]).as_ref())
+        {
             return Ok((after, scaled(*m as f64)));
         }
     }
@@ -118,7 +121,10 @@ fn digit_figure<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, Figure> {
 /// One number word, looked up in the vocabulary.
 fn number_word<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, NumberWord> {
     let (rest, word) = take_while1(char::is_alphabetic).parse(input)?;
-    match vocab.numbers.get(&word.to_lowercase()) {
+    match vocab
+        .numbers
+        .get(crate::pack::vocab::lower_key(word, &mut [0; 32]).as_ref())
+    {
         Some(w) if at_boundary(rest) => Ok((rest, *w)),
         _ => fail(input),
     }

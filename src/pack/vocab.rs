@@ -39,14 +39,33 @@ impl Meaning {
 /// A set of phrases of one or more words, matched case-insensitively against words.
 #[derive(Debug, Clone)]
 pub struct PhraseSet<T> {
+    /// Phrases (lower-case words), longest first.
     phrases: Vec<(Vec<String>, T)>,
+    /// Phrase indices by first word, and by last word, in `phrases` order.
+    by_first: HashMap<String, Vec<usize>>,
+    by_last: HashMap<String, Vec<usize>>,
 }
 
 impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
         PhraseSet {
             phrases: Vec::new(),
+            by_first: HashMap::new(),
+            by_last: HashMap::new(),
         }
+    }
+}
+
+/// A word in lower case, without allocating for short ASCII words (the common case):
+/// the key to look words up with in the vocabulary's sets and maps.
+pub fn lower_key<'b>(word: &str, buffer: &'b mut [u8; 32]) -> std::borrow::Cow<'b, str> {
+    if word.is_ascii() && word.len() <= buffer.len() {
+        let bytes = &mut buffer[..word.len()];
+        bytes.copy_from_slice(word.as_bytes());
+        bytes.make_ascii_lowercase();
+        std::borrow::Cow::Borrowed(std::str::from_utf8(bytes).unwrap_or_default())
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
     }
 }
 
@@ -57,17 +76,32 @@ impl<T: Copy> PhraseSet<T> {
             .into_iter()
             .map(|t| phrase[t.span].to_lowercase())
             .collect();
-        if !words.is_empty() && !self.phrases.iter().any(|(w, _)| *w == words) {
-            self.phrases.push((words, value));
-            // Longest first, so "more than" wins over "more".
-            self.phrases
-                .sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        if words.is_empty() || self.phrases.iter().any(|(w, _)| *w == words) {
+            return;
+        }
+        self.phrases.push((words, value));
+        // Longest first, so "more than" wins over "more".
+        self.phrases
+            .sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        self.by_first.clear();
+        self.by_last.clear();
+        for (i, (words, _)) in self.phrases.iter().enumerate() {
+            self.by_first.entry(words[0].clone()).or_default().push(i);
+            self.by_last
+                .entry(words[words.len() - 1].clone())
+                .or_default()
+                .push(i);
         }
     }
 
     /// The longest phrase that starts at `words[0]`: its value and length in words.
     pub fn match_start(&self, words: &[&str]) -> Option<(T, usize)> {
-        self.phrases.iter().find_map(|(phrase, value)| {
+        let mut buffer = [0u8; 32];
+        let candidates = self
+            .by_first
+            .get(lower_key(words.first()?, &mut buffer).as_ref())?;
+        candidates.iter().find_map(|&i| {
+            let (phrase, value) = &self.phrases[i];
             (words.len() >= phrase.len() && phrase.iter().zip(words).all(|(p, w)| same_word(p, w)))
                 .then_some((*value, phrase.len()))
         })
@@ -75,7 +109,12 @@ impl<T: Copy> PhraseSet<T> {
 
     /// The longest phrase that ends at the last of `words`: its value and length in words.
     pub fn match_end(&self, words: &[&str]) -> Option<(T, usize)> {
-        self.phrases.iter().find_map(|(phrase, value)| {
+        let mut buffer = [0u8; 32];
+        let candidates = self
+            .by_last
+            .get(lower_key(words.last()?, &mut buffer).as_ref())?;
+        candidates.iter().find_map(|&i| {
+            let (phrase, value) = &self.phrases[i];
             let n = phrase.len();
             (words.len() >= n
                 && phrase

@@ -28,6 +28,17 @@ pub struct BlockText<'a> {
     pub mentions: Vec<NameMatch>,
     /// The canon of this run.
     pub canon: &'a Canon,
+    /// What each sentence says about its claims, worked out on first use.
+    moods: std::cell::OnceCell<Vec<Mood>>,
+}
+
+/// What a sentence's words say about the claims in it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Mood {
+    /// It reports, rumours, asks or supposes rather than asserts ("if", "reports", "?").
+    pub hedged: bool,
+    /// It measures time from something ("after", "anniversary").
+    pub relative: bool,
 }
 
 impl<'a> BlockText<'a> {
@@ -55,6 +66,7 @@ impl<'a> BlockText<'a> {
             sentences,
             mentions: Vec::new(),
             canon,
+            moods: std::cell::OnceCell::new(),
         };
         mentions.retain(|m| block.stands(m));
         block.mentions = mentions;
@@ -85,6 +97,26 @@ impl<'a> BlockText<'a> {
         self.sentences
             .partition_point(|s| s.end <= i)
             .min(self.sentences.len().saturating_sub(1))
+    }
+
+    /// The mood of the sentence holding token `i`.
+    pub fn mood_at(&self, i: usize) -> Mood {
+        let moods = self.moods.get_or_init(|| {
+            let vocab = &self.canon.vocab;
+            self.sentences
+                .iter()
+                .map(|s| Mood {
+                    hedged: s
+                        .clone()
+                        .any(|t| vocab.hedges.match_start(&self.words[t..s.end]).is_some())
+                        || self.words[s.end - 1] == "?",
+                    relative: s
+                        .clone()
+                        .any(|t| vocab.relative_time.contains(&self.words[t].to_lowercase())),
+                })
+                .collect()
+        });
+        moods.get(self.sentence_of(i)).copied().unwrap_or_default()
     }
 
     /// The byte range of a sentence given as a token range.

@@ -35,10 +35,7 @@ pub fn extract(text: &BlockText, claims: &mut Vec<Claim>) {
             continue;
         };
         let end = text.span.end - rest.len();
-        let sentence = text.sentence_of(i);
-        let relative = text.sentences[sentence]
-            .clone()
-            .any(|t| vocab.relative_time.contains(&text.words[t].to_lowercase()));
+        let relative = text.mood_at(i).relative;
         claims.push(Claim {
             span: start..end,
             kind: ClaimKind::Date(DateClaim {

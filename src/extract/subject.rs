@@ -30,12 +30,14 @@ pub fn attach(text: &BlockText, heading: Option<EntityId>, claims: &mut [Claim])
         .collect();
     let quotes: Vec<Range<usize>> = text.quotes().into_iter().map(|(outer, _)| outer).collect();
     // Quoted speech: the quotes that are not titles.
-    let speech: Vec<Range<usize>> = text
-        .quotes()
-        .into_iter()
-        .map(|(outer, _)| outer)
+    let speech: Vec<Range<usize>> = quotes
+        .iter()
         .filter(|q| !titles.iter().any(|t| q.start <= t.start && t.end <= q.end))
+        .cloned()
         .collect();
+    // Any quote may be a work's title ("\"Children of Mars\", first streamed in 2020"),
+    // which a date in its sentence would then be of.
+    let works: Vec<Range<usize>> = titles.iter().chain(&quotes).cloned().collect();
     for claim in claims.iter_mut() {
         let span = claim.span.clone();
         match &mut claim.kind {
@@ -47,9 +49,6 @@ pub fn attach(text: &BlockText, heading: Option<EntityId>, claims: &mut [Claim])
             }
             ClaimKind::Date(d) => {
                 d.hedged = hedged(text, &span, &speech);
-                // Any quote may be a work's title ("\"Children of Mars\", first streamed in
-                // 2020"), which the date would then be of.
-                let works: Vec<Range<usize>> = titles.iter().chain(&quotes).cloned().collect();
                 d.subject = date_subject(text, &span, &works);
             }
             _ => {}
@@ -69,14 +68,7 @@ fn hedged(text: &BlockText, span: &Range<usize>, speech: &[Range<usize>]) -> boo
     let token = text
         .token_from(span.start)
         .min(text.tokens.len().saturating_sub(1));
-    let sentence = text.sentences[text.sentence_of(token)].clone();
-    sentence.clone().any(|t| {
-        text.canon
-            .vocab
-            .hedges
-            .match_start(&text.words[t..sentence.end])
-            .is_some()
-    })
+    text.mood_at(token).hedged
 }
 
 /// Whether a word of time stands between a claim and the entity found for it: in "300 died
@@ -237,7 +229,7 @@ fn subject_for(
             .filter(|c| c.1.end <= span.start)
             .max_by_key(|c| c.1.end)
             .or_else(|| pool.iter().min_by_key(|c| c.1.start))?;
-        if time_between(text, span, &chosen.1) || !close(text, span, &chosen.1) {
+        if !close(text, span, &chosen.1) || time_between(text, span, &chosen.1) {
             return None;
         }
         return Some(Attached {

@@ -162,12 +162,12 @@ fn check(args: CheckArgs) -> u8 {
     for p in &outcome.problems {
         p.render_to(&mut stderr);
     }
+    // A reader that stops early (`| head`) is not an error; any other failed write is.
     if let Err(e) = written {
-        // A closed pipe (`| head`) is not worth a message; anything else is.
         if e.kind() != io::ErrorKind::BrokenPipe {
             let _ = writeln!(io::stderr(), "error: cannot write the report: {e}");
+            return EXIT_ERROR;
         }
-        return EXIT_ERROR;
     }
     let deny = args.deny.map(|d| match d {
         Deny::Errors => Severity::Error,

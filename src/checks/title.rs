@@ -37,7 +37,8 @@ pub fn check(ctx: &DocCtx, claims: &[Claim], out: &mut Vec<Finding>) {
 fn normalise(title: &str) -> String {
     // Numbers after these words may be written as numerals, digits or words.
     const COUNTERS: [&str; 6] = ["part", "chapter", "book", "volume", "episode", "season"];
-    const NUMBERS: [(&str, &str); 19] = [
+    const NUMBERS: [(&str, &str); 20] = [
+        ("i", "1"),
         ("ii", "2"),
         ("iii", "3"),
         ("iv", "4"),
@@ -73,6 +74,19 @@ fn normalise(title: &str) -> String {
         }
     }
     out.join(" ")
+}
+
+/// Two titles that differ only in their part number ("Ouroboros, Part I" and "Part II")
+/// are two works, not a misspelling of one. Both are normalised.
+fn sibling_parts(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    let n = a.len();
+    n >= 2
+        && b.len() == n
+        && a[..n - 1] == b[..n - 1]
+        && [a[n - 1], b[n - 1]]
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// "Star Trek: Short Treks, season 2, episode 6".
@@ -124,6 +138,7 @@ fn check_title(ctx: &DocCtx, claim: &Claim, t: &TitleClaim) -> Option<Finding> {
         .filter(|w| context_fits(ctx, t, w))
         .map(|w| (w, strsim::osa_distance(&normalise(&w.title), &written)))
         .filter(|(w, d)| *d > 0 && *d <= crate::pack::near::allowed_edits(w.title.chars().count()))
+        .filter(|(w, _)| !sibling_parts(&normalise(&w.title), &written))
         .collect();
     if let Some(best) = near.iter().map(|(_, d)| *d).min() {
         let closest: Vec<&Work> = near
@@ -270,7 +285,8 @@ fn renumber(ctx: &DocCtx, r: &EpisodeRef, work: &Work) -> Option<String> {
         if !old.chars().all(|c| c.is_ascii_digit()) {
             return None;
         }
-        let width = old.len();
+        // Keep zero padding ("S01E06" -> "S02E06"), but never add it ("10" -> "6").
+        let width = if old.starts_with('0') { old.len() } else { 1 };
         let local = span.start - r.span.start..span.end - r.span.start;
         out.replace_range(local, &format!("{right:0width$}"));
     }
@@ -307,6 +323,15 @@ mod tests {
         assert_eq!(
             f[0].1,
             "`Children of Mars` is a title of Star Trek: Short Treks, not Star Trek: Picard"
+        );
+    }
+
+    #[test]
+    fn other_parts_of_a_title_are_not_misspellings() {
+        assert!(found("The Prodigy episodes \"Ouroboros, Part I\" and \"Ouroboros, Part II\" close the season.").is_empty());
+        assert_eq!(
+            found("The Prodigy episode \"Ouroborus, Part II\" aired.").len(),
+            1
         );
     }
 

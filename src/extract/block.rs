@@ -8,6 +8,7 @@ use crate::extract::tokens::{Token, TokenKind, sentences, tokenize};
 use crate::pack::Canon;
 use crate::pack::model::{EntityId, EntityKind};
 use crate::pack::names::{NameMatch, Target};
+use crate::source::{Block, BlockKind};
 
 /// A block of prose with everything the parsers share.
 pub struct BlockText<'a> {
@@ -17,6 +18,10 @@ pub struct BlockText<'a> {
     pub original: &'a str,
     /// This block's bytes.
     pub span: Range<usize>,
+    /// Heading, paragraph or table row.
+    pub kind: BlockKind,
+    /// Inside a block quote.
+    pub quoted: bool,
     /// Tokens, in order.
     pub tokens: Vec<Token>,
     /// Each token's text.
@@ -39,6 +44,9 @@ pub struct Mood {
     pub hedged: bool,
     /// It measures time from something ("after", "anniversary").
     pub relative: bool,
+    /// It names something canon does not know: a capitalised word, not its first and
+    /// not "I", outside every known name.
+    pub names_unknown: bool,
 }
 
 impl<'a> BlockText<'a> {
@@ -46,9 +54,10 @@ impl<'a> BlockText<'a> {
     pub fn new(
         prose: &'a str,
         original: &'a str,
-        span: Range<usize>,
+        block: &Block,
         canon: &'a Canon,
     ) -> BlockText<'a> {
+        let span = block.span.clone();
         let text = &prose[span.clone()];
         let tokens = tokenize(text, span.start);
         let words = tokens.iter().map(|t| &prose[t.span.clone()]).collect();
@@ -61,6 +70,8 @@ impl<'a> BlockText<'a> {
             prose,
             original,
             span,
+            kind: block.kind,
+            quoted: block.quoted,
             tokens,
             words,
             sentences,
@@ -113,6 +124,7 @@ impl<'a> BlockText<'a> {
                     relative: s
                         .clone()
                         .any(|t| vocab.relative_time.contains(&self.words[t].to_lowercase())),
+                    names_unknown: (s.start + 1..s.end).any(|t| self.unknown_name(t)),
                 })
                 .collect()
         });
@@ -122,6 +134,23 @@ impl<'a> BlockText<'a> {
     /// The byte range of a sentence given as a token range.
     pub fn sentence_span_of(&self, sentence: &Range<usize>) -> Range<usize> {
         self.tokens[sentence.start].span.start..self.tokens[sentence.end - 1].span.end
+    }
+
+    /// The known name that contains `span`, if one does.
+    pub fn mention_containing(&self, span: &Range<usize>) -> Option<&NameMatch> {
+        let i = self
+            .mentions
+            .partition_point(|m| m.span.start <= span.start);
+        i.checked_sub(1)
+            .map(|i| &self.mentions[i])
+            .filter(|m| m.span.end >= span.end)
+    }
+
+    /// Whether token `i` is a capitalised word, not "I", that is part of no known name.
+    pub fn unknown_name(&self, i: usize) -> bool {
+        self.is_capitalised(i)
+            && self.words[i] != "I"
+            && self.mention_containing(&self.tokens[i].span).is_none()
     }
 
     /// The mention that starts exactly at byte `pos`.
@@ -168,41 +197,86 @@ impl<'a> BlockText<'a> {
     }
 
     /// Quoted spans of the block, in order: (with the quote marks, the content). Straight
-    /// and curly double quotes, and curly single quotes whose closing mark is not an
-    /// apostrophe.
+    /// double and single quotes, curly quotes, low-high quotes („…“) and guillemets; a
+    /// curly or straight single quote closes only where it is not an apostrophe
+    /// ("Picard's", "the synths' yard").
     pub fn quotes(&self) -> Vec<(Range<usize>, Range<usize>)> {
         let body = &self.prose[self.span.clone()];
         let base = self.span.start;
         let mut out = Vec::new();
-        let mut straight: Option<usize> = None;
-        let mut curly: Option<usize> = None;
-        let mut single: Option<usize> = None;
-        for (i, c) in body.char_indices() {
+        // The open mark of each kind: straight double, curly double, low double, single, guillemet.
+        let mut open: [Option<usize>; 5] = [None; 5];
+        let mut close = |slot: usize, at: usize, width: usize, open: &mut [Option<usize>; 5]| {
+            if let Some(start) = open[slot].take() {
+                let open_width = body[start - base..]
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8);
+                out.push((start..at + width, start + open_width..at));
+            }
+        };
+        let chars: Vec<(usize, char)> = body.char_indices().collect();
+        for (n, &(i, c)) in chars.iter().enumerate() {
             let at = base + i;
+            let before = n.checked_sub(1).map(|p| chars[p].1);
+            let after = chars.get(n + 1).map(|p| p.1);
+            let after_after = chars.get(n + 2).map(|p| p.1);
+            let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+            // "the synths' yard": an apostrophe after a plural, not a closing quote.
+            let possessive = before == Some('s') && after == Some(' ') && letter(after_after);
+            let opens = !letter(before) && letter(after)
+                || after.is_some_and(|a| a == '"' || a == '\u{201c}');
+            let closes =
+                !letter(after) && before.is_some_and(|b| !b.is_whitespace()) && !possessive;
             match c {
-                '"' => match straight.take() {
-                    Some(open) => out.push((open..at + 1, open + 1..at)),
-                    None => straight = Some(at),
+                '"' => match open[0] {
+                    Some(_) => close(0, at, 1, &mut open),
+                    None => open[0] = Some(at),
                 },
-                '\u{201c}' => curly = Some(at),
-                '\u{201d}' => {
-                    if let Some(open) = curly.take() {
-                        out.push((open..at + 3, open + 3..at));
-                    }
-                }
-                '\u{2018}' => single = Some(at),
-                '\u{2019}' => {
-                    let next_is_letter = body[i + 3..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphabetic);
-                    if !next_is_letter {
-                        if let Some(open) = single.take() {
-                            out.push((open..at + 3, open + 3..at));
-                        }
-                    }
-                }
+                '\u{201c}' if open[2].is_some() => close(2, at, 3, &mut open),
+                '\u{201c}' => open[1] = Some(at),
+                '\u{201d}' => close(1, at, 3, &mut open),
+                '\u{201e}' => open[2] = Some(at),
+                '\u{2018}' => open[3] = Some(at),
+                '\u{2019}' if closes => close(3, at, 3, &mut open),
+                '\'' if open[3].is_none() && opens => open[3] = Some(at),
+                '\'' if closes => close(3, at, 1, &mut open),
+                '\u{ab}' => open[4] = Some(at),
+                '\u{bb}' => close(4, at, 2, &mut open),
                 _ => {}
+            }
+        }
+        out
+    }
+
+    /// Speech and thought in the block: quotes that are not `titles`, a quote left open
+    /// to the end of the block (speech running on to the next paragraph), a paragraph of
+    /// dash dialogue ("— Twenty thousand died, little one."), and emphasised sentences
+    /// (a character's thoughts in italics).
+    pub fn speech(&self, titles: &[Range<usize>], emphasis: &[Range<usize>]) -> Vec<Range<usize>> {
+        let mut out: Vec<Range<usize>> = self
+            .quotes()
+            .into_iter()
+            .map(|(outer, _)| outer)
+            .filter(|q| !titles.iter().any(|t| q.start <= t.start && t.end <= q.end))
+            .collect();
+        let body = &self.prose[self.span.clone()];
+        let trimmed = body.trim_start();
+        let lead = self.span.start + body.len() - trimmed.len();
+        let dash = trimmed.starts_with(['\u{2014}', '\u{2013}']);
+        let open_quote = trimmed.starts_with(['"', '\u{201c}', '\u{201e}', '\u{ab}', '\u{2018}'])
+            && !out.iter().any(|q| q.start == lead);
+        if dash || open_quote {
+            out.push(lead..self.span.end);
+        }
+        for e in emphasis
+            .iter()
+            .filter(|e| e.start >= self.span.start && e.end <= self.span.end)
+        {
+            let inner = self.prose[e.clone()].trim_end();
+            let sentence = inner.contains(['.', '!', '?']) && inner.split_whitespace().count() >= 4;
+            if sentence {
+                out.push(e.clone());
             }
         }
         out
@@ -214,8 +288,10 @@ impl<'a> BlockText<'a> {
         let i = self.token_from(pos);
         let (rank, n) = self.canon.vocab.ranks.match_end(&self.words[..i])?;
         let first = i - n;
-        // "General Picard merchandise": an adjective, at the start of a sentence.
-        let sentence_start = self.sentences[self.sentence_of(first)].start == first;
+        // "General Picard merchandise": an adjective, at the start of a sentence or in a
+        // Title Case heading ("Five Major Picard Moments").
+        let sentence_start = self.sentences[self.sentence_of(first)].start == first
+            || matches!(self.kind, BlockKind::Heading(_));
         if sentence_start
             && self
                 .canon

@@ -82,7 +82,15 @@ fn performer_before<'t>(text: &'t BlockText, m: &NameMatch) -> Option<&'t NameMa
     let before = (i - n).checked_sub(1)?;
     let end = text.tokens[before].span.end;
     let performer = text.mentions.iter().rev().find(|p| p.span.end == end)?;
-    (kind_of(text, performer) == Some(EntityKind::Performer)).then_some(performer)
+    // "cast opposite Harry Treadaway as Soji": the co-star, not the credit.
+    let first = text.token_from(performer.span.start);
+    let co_star = first.checked_sub(1).is_some_and(|b| {
+        text.canon
+            .vocab
+            .co_star
+            .contains(&text.words[b].to_lowercase())
+    });
+    (kind_of(text, performer) == Some(EntityKind::Performer) && !co_star).then_some(performer)
 }
 
 #[cfg(test)]
@@ -138,6 +146,7 @@ mod tests {
         assert!(credits("Raffi Musiker played Narek at cards.").is_empty());
         assert!(credits("Narek (Star Trek) and Narek (Chapter Three).").is_empty());
         assert!(credits("Peyton List voiced Picard's fears.").is_empty());
+        assert!(credits("Isa Briones was cast opposite Harry Treadaway as Soji.").is_empty());
         let pair = |who: &str, by: &str| vec![(who.to_string(), by.to_string())];
         assert_eq!(
             credits("Casting Harry Treadaway as Narek was inspired."),

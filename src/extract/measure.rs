@@ -4,6 +4,7 @@
 use crate::extract::block::BlockText;
 use crate::extract::tokens::TokenKind;
 use crate::pack::model::MeasureId;
+use crate::source::BlockKind;
 
 /// What a figure counts, and whether it counts only a part of a whole.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -12,6 +13,8 @@ pub struct Counted {
     pub measure: Option<MeasureId>,
     /// Only a part of a whole is counted.
     pub part: bool,
+    /// The measure came from a label ("Deaths: 20,000", a table row), as in an infobox.
+    pub labelled: bool,
 }
 
 impl Counted {
@@ -19,6 +22,7 @@ impl Counted {
         Counted {
             measure,
             part: false,
+            labelled: false,
         }
     }
 }
@@ -81,6 +85,7 @@ pub fn measure(text: &BlockText, q: usize, k: usize) -> Counted {
             return Counted {
                 measure: verb_measure(text, |m| before_people(m) || after_phrase(text, m, after)),
                 part: subgroup || narrowed,
+                labelled: false,
             };
         }
         skip += 1;
@@ -101,7 +106,14 @@ pub fn measure(text: &BlockText, q: usize, k: usize) -> Counted {
     if !bare {
         return Counted::default();
     }
-    Counted::of(verb_measure(text, before).or_else(|| labelled(text, q)))
+    match verb_measure(text, before) {
+        Some(m) => Counted::of(Some(m)),
+        None => Counted {
+            measure: labelled(text, q),
+            part: false,
+            labelled: true,
+        },
+    }
 }
 
 /// Whether the token at `i` starts a noun a figure could count (a measure noun, or people).
@@ -124,6 +136,11 @@ const LABEL_REACH: usize = 8;
 fn labelled(text: &BlockText, q: usize) -> Option<MeasureId> {
     let words = &text.words;
     let vocab = &text.canon.vocab;
+    let measures = &text.canon.measures;
+    // In a table row the label is the cell before: "| Deaths | 20,000 |".
+    if text.kind == BlockKind::TableRow {
+        return (0..measures.len()).find(|&m| measures[m].labels.match_end(&words[..q]).is_some());
+    }
     let (_, n) = vocab.copulas.match_end(&words[..q])?;
     let end = q - n;
     let sentence = &text.sentences[text.sentence_of(q.min(text.tokens.len().saturating_sub(1)))];

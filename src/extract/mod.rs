@@ -58,6 +58,8 @@ pub struct FigureClaim {
     pub measure: Option<MeasureId>,
     /// A part rather than the whole ("another 3,000", "forty children").
     pub partial: bool,
+    /// What it counts is named by a label ("Deaths: 20,000"), as in an infobox.
+    pub labelled: bool,
     /// Not asserted as fact: inside quoted speech, or in a sentence that reports, rumours
     /// or supposes it ("early reports said", "if").
     pub hedged: bool,
@@ -146,7 +148,7 @@ pub fn extract(doc: &Document, canon: &Canon) -> Vec<Claim> {
     // that names none ("## Casualties") keeps its parent's subject.
     let mut headings: Vec<(u8, Option<EntityId>)> = Vec::new();
     for block in &doc.blocks {
-        let text = BlockText::new(&doc.prose, &doc.text, block.span.clone(), canon);
+        let text = BlockText::new(&doc.prose, &doc.text, block, canon);
         let start = claims.len();
         names::extract(&text, &mut claims);
         rank::extract(&text, &mut claims);
@@ -159,7 +161,7 @@ pub fn extract(doc: &Document, canon: &Canon) -> Vec<Claim> {
             headings.push((level, subject::of_heading(&text)));
         }
         let heading = headings.iter().rev().find_map(|(_, e)| *e);
-        subject::attach(&text, heading, &mut claims[start..]);
+        subject::attach(&text, heading, &doc.emphasis, &mut claims[start..]);
     }
     claims.sort_by_key(|c| (c.span.start, c.span.end));
     claims

@@ -2,10 +2,11 @@
 //! phrases that are a near miss of one entity's name ("Utopia Planitai", "Jean-Luc
 //! Piccard", "Kathryn Jane Way").
 //!
-//! A phrase is a run of capitalised words joined by single spaces, with connectors such as
-//! "of" inside. Known names split runs; what remains is tried window by window, longest
-//! first. A lone capitalised word is only tried right after a rank ("Admiral Piccard"),
-//! where it cannot be the first word of a sentence.
+//! A phrase is a run of capitalised words joined by whitespace (not markup), with
+//! connectors such as "of" inside. The whole phrase is tried (or the phrase without the
+//! word that opens its sentence), never a piece of it: "Mary Jane Way" is not "Janeway".
+//! A lone capitalised word is only tried right after a rank ("Admiral Piccard"), and only
+//! if it is long enough for one edit to be a slip.
 
 use std::ops::Range;
 
@@ -14,8 +15,8 @@ use crate::extract::{Claim, ClaimKind};
 use crate::pack::model::EntityKind;
 use crate::pack::names::Target;
 
-/// The most words a near-miss window may have.
-const MAX_WINDOW: usize = 6;
+/// The fewest letters a lone word after a rank needs to be tried as a near miss.
+const MIN_LONE: usize = 7;
 
 /// Adds name and near-name claims for one block.
 pub fn extract(text: &BlockText, claims: &mut Vec<Claim>) {
@@ -65,7 +66,6 @@ fn phrase_runs(text: &BlockText) -> Vec<Range<usize>> {
 }
 
 fn near_misses(text: &BlockText, run: Range<usize>, claims: &mut Vec<Claim>) {
-    let index = &text.canon.names;
     // A rank at the head of the run is not part of the name.
     let mut start = run.start;
     while start < run.end
@@ -78,62 +78,60 @@ fn near_misses(text: &BlockText, run: Range<usize>, claims: &mut Vec<Claim>) {
     {
         start += 1;
     }
+    if start == run.end {
+        return;
+    }
     let after_rank = start > run.start
         || text
             .rank_before(text.tokens[run.start].span.start)
             .is_some();
-    let mut i = start;
-    'windows: while i < run.end {
-        let longest = (run.end - i).min(MAX_WINDOW);
-        for len in (1..=longest).rev() {
-            if len == 1 && !(after_rank && i == start) {
-                continue;
-            }
-            let last = i + len - 1;
-            let connector_edge = |k: usize| !text.is_capitalised(k);
-            if connector_edge(i) || connector_edge(last) {
-                continue;
-            }
-            let span = text.tokens[i].span.start..strip_possessive(text, last);
-            // A window inside one known name is that name, not a misspelling of another.
-            let holder = text
-                .mentions
-                .partition_point(|m| m.span.start <= span.start);
-            if holder > 0 && text.mentions[holder - 1].span.end >= span.end {
-                continue;
-            }
-            let phrase = &text.words_of(span.clone());
-            let Some(near) = index.near_miss(phrase) else {
-                continue;
-            };
-            let Target::Entity(entity) = index.forms[near.form].target else {
-                continue;
-            };
-            // "Sherlock Holmes I": the name is written right, with another word beside it.
-            let target = &index.forms[near.form].text;
-            let written_right = text
-                .mentions_within(&span)
-                .iter()
-                .any(|m| text.slice(m.span.clone()).eq_ignore_ascii_case(target));
-            if written_right {
-                continue;
-            }
-            // A lone word after a rank must be a person's name misspelled inside, not the
-            // name with a letter added or cut ("Commander Picardo" is someone else).
-            let (lower, name) = (phrase.to_lowercase(), target.to_lowercase());
-            let extends = lower.starts_with(&name) || name.starts_with(&lower);
-            if len == 1 && (text.canon.entities[entity].kind != EntityKind::Person || extends) {
-                continue;
-            }
-            claims.push(Claim {
-                span,
-                kind: ClaimKind::NearName { form: near.form },
-            });
-            i += len;
-            continue 'windows;
+    // The whole phrase is the candidate, or the phrase without its first word when that
+    // word only opens the sentence ("At Utopia Planitai"). A piece of a longer phrase is
+    // never tried: "Mary Jane Way" is not "Janeway", "Georgi Markov" is not "Geordi".
+    let sentence_start = text.sentences[text.sentence_of(start)].start == start;
+    let without_opener = (sentence_start && run.end - start >= 2).then_some(start + 1..run.end);
+    for window in std::iter::once(start..run.end).chain(without_opener) {
+        let single = window.len() == 1;
+        // A lone word is tried only after a rank, and only if long enough that one edit
+        // is a slip rather than another name ("Admiral Piccard", not "Sergeant Maddon").
+        if single && !(after_rank && text.words[window.start].chars().count() >= MIN_LONE) {
+            continue;
         }
-        i += 1;
+        if let Some(claim) = near_miss(text, window, single) {
+            claims.push(claim);
+            return;
+        }
     }
+}
+
+/// A near-name claim for a window of tokens, if it is a near miss of one entity's name.
+fn near_miss(text: &BlockText, window: Range<usize>, single: bool) -> Option<Claim> {
+    let index = &text.canon.names;
+    let span = text.tokens[window.start].span.start..strip_possessive(text, window.end - 1);
+    // A window inside one known name is that name, not a misspelling of another.
+    if text.mention_containing(&span).is_some() {
+        return None;
+    }
+    let phrase = &text.words_of(span.clone());
+    let near = index.near_miss(phrase)?;
+    let Target::Entity(entity) = index.forms[near.form].target else {
+        return None;
+    };
+    // "Sherlock Holmes I": the name is written right, with another word beside it.
+    let target = &index.forms[near.form].text;
+    let written_right = text
+        .mentions_within(&span)
+        .iter()
+        .any(|m| text.slice(m.span.clone()).eq_ignore_ascii_case(target));
+    // A lone word must be a person's name misspelled inside, not the name with a letter
+    // added or cut ("Commander Picardo" is someone else).
+    let (lower, name) = (phrase.to_lowercase(), target.to_lowercase());
+    let extends = lower.starts_with(&name) || name.starts_with(&lower);
+    let lone_ok = !single || (text.canon.entities[entity].kind == EntityKind::Person && !extends);
+    (!written_right && lone_ok).then_some(Claim {
+        span,
+        kind: ClaimKind::NearName { form: near.form },
+    })
 }
 
 /// The end of token `i` without a possessive ending ("Piccard's" -> "Piccard").
@@ -195,5 +193,15 @@ mod tests {
             "a lone word is only tried after a rank"
         );
         assert!(near("Commander Picardo is someone else.").is_empty());
+        for other in [
+            "Lieutenant Georgi Markov ran the night shift.",
+            "Ensign Naren Patel flew the shuttle.",
+            "They lived at 14 Mary Jane Way.",
+            "He was thrown into the prison of La Force.",
+            "Star Fleet Battles is a board game.",
+            "Sergeant Maddon saluted.",
+        ] {
+            assert!(near(other).is_empty(), "{other}");
+        }
     }
 }

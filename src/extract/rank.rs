@@ -74,6 +74,7 @@ mod tests {
         assert!(ranks("Commodore, Oh nodded.").is_empty());
         assert!(ranks("General Picard merchandise sold out.").is_empty());
         assert_eq!(ranks("They met General Picard.").len(), 1);
+        assert!(ranks("## Five Major Picard Moments").is_empty());
         assert_eq!(ranks("Commodore\n  Oh nodded.").len(), 1, "wrapped prose");
     }
 }

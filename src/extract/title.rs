@@ -97,12 +97,6 @@ fn title(
             .match_start(&text.words[start..])
             .map(|(kind, _)| kind)
     });
-    let kind = match (cue_before, &after_ref, cue_after) {
-        (Some(kind), _, _) => kind,
-        (None, Some(_), _) => vocab.work_kinds.iter().position(|k| k == "episode"),
-        (None, None, Some(kind)) => kind,
-        (None, None, None) => return None,
-    };
     // Series and numbers count only near the title: a few tokens either side, in its
     // sentence.
     let near = text.tokens[open_tok.saturating_sub(NEAR).max(sentence.start)]
@@ -125,6 +119,13 @@ fn title(
             Some((r, of)) => (Some(r), of),
             None => (None, None),
         },
+    };
+    // Episode numbers beside a quote make it a title as surely as a cue word does.
+    let kind = match (cue_before, &episode, cue_after) {
+        (Some(kind), _, _) => kind,
+        (None, Some(_), _) => vocab.work_kinds.iter().position(|k| k == "episode"),
+        (None, None, Some(kind)) => kind,
+        (None, None, None) => return None,
     };
     Some(Claim {
         span,
@@ -170,17 +171,25 @@ fn episode_nearby(
     close_tok: usize,
     series: Option<EntityId>,
 ) -> Option<(EpisodeRef, Option<EntityId>)> {
+    // Only punctuation between numbers before the title and the title; after it, only
+    // punctuation and a linking word ("is", "again").
+    // A series' name may stand between too: `"X" (Short Treks, season 2, episode 6)`.
+    let in_series = |t: usize| {
+        text.mention_containing(&text.tokens[t].span)
+            .and_then(|m| text.entity_of(m))
+            .is_some_and(|e| text.canon.entities[e].kind == EntityKind::Series)
+    };
+    let only = |range: Range<usize>, links: &[&str]| {
+        range.into_iter().all(|t| {
+            text.tokens[t].kind == TokenKind::Punct
+                || links.iter().any(|l| text.words[t].eq_ignore_ascii_case(l))
+                || in_series(t)
+        })
+    };
     let starts = (open_tok.saturating_sub(CUE_GAP + 6).max(sentence.start)..open_tok)
-        .chain(close_tok..(close_tok + CUE_GAP).min(sentence.end));
+        .chain(close_tok..(close_tok + CUE_GAP + 4).min(sentence.end));
     starts
         .filter(|&t| text.tokens[t].kind != TokenKind::Punct)
-        .filter(|&t| {
-            !text
-                .canon
-                .vocab
-                .relative_time
-                .contains(&text.words[t.saturating_sub(1)].to_lowercase())
-        })
         .filter_map(|t| {
             let pos = text.tokens[t].span.start;
             shift(
@@ -189,30 +198,58 @@ fn episode_nearby(
             )
         })
         .filter(|r| {
-            r.span.end <= title.start && text.token_from(r.span.end) + CUE_GAP >= open_tok
-                || r.span.start >= title.end
+            let (first, after) = (text.token_from(r.span.start), text.token_from(r.span.end));
+            if r.span.end <= title.start {
+                only(after..open_tok, &[])
+            } else {
+                r.span.start >= title.end
+                    && only(close_tok..first, &["is", "was", "again"])
+                    && !text.words[after.min(text.words.len())..]
+                        .iter()
+                        .take(4)
+                        .any(|w| w.eq_ignore_ascii_case("overall"))
+            }
         })
-        .map(|r| {
-            let of = of_series(text, r.span.end);
-            (r, of)
+        .filter_map(|r| match of_what(text, r.span.end) {
+            Of::Nothing => Some((r, None)),
+            Of::Series(s) if series.is_none() || series == Some(s) => Some((r, Some(s))),
+            Of::Series(_) | Of::Other => None,
         })
-        .filter(|(_, of)| of.is_none() || series.is_none() || *of == series)
         .min_by_key(|(r, _)| distance(&r.span, title))
 }
 
-/// The series in an "of <a series>" right after `end`: the numbers are that series'.
-fn of_series(text: &BlockText, end: usize) -> Option<EntityId> {
+/// What an "of ..." right after numbers says they belong to.
+enum Of {
+    /// No "of ...".
+    Nothing,
+    /// "of Short Treks": that series.
+    Series(EntityId),
+    /// "of Picard", "of the novel": something that is not a series.
+    Other,
+}
+
+fn of_what(text: &BlockText, end: usize) -> Of {
     let i = text.token_from(end);
     if !text
         .words
         .get(i)
         .is_some_and(|w| w.eq_ignore_ascii_case("of"))
     {
-        return None;
+        return Of::Nothing;
     }
-    let m = text.mention_at(text.tokens.get(i + 1)?.span.start)?;
-    text.entity_of(m)
-        .filter(|e| text.canon.entities[*e].kind == EntityKind::Series)
+    let Some(next) = text.tokens.get(i + 1) else {
+        return Of::Nothing;
+    };
+    let series = text
+        .mention_at(next.span.start)
+        .and_then(|m| text.entity_of(m))
+        .filter(|e| text.canon.entities[*e].kind == EntityKind::Series);
+    match series {
+        Some(s) => Of::Series(s),
+        // "of the second season", "of its run": still the title's own numbers.
+        None if !text.is_capitalised(i + 1) => Of::Nothing,
+        None => Of::Other,
+    }
 }
 
 fn shift(mut r: EpisodeRef, by: usize) -> Option<EpisodeRef> {
@@ -354,6 +391,19 @@ mod tests {
             (found[0].1.as_deref(), found[0].3),
             (Some("short-treks"), Some((Some(2), Some(5))))
         );
+    }
+
+    #[test]
+    fn numbers_of_something_else_are_not_the_titles() {
+        for text in [
+            "\"Children of Mars\" is episode 10 of Short Treks overall.",
+            "\"Children of Mars\" mirrors season 2, episode 5, in the running order.",
+            "Watch the Short Treks episode \"Children of Mars\" with season 1, episode 1 of Picard.",
+            "The short \"Children of Mars\" leads into season 1, episode 1 of Star Trek: Picard.",
+        ] {
+            let found = titles(text);
+            assert!(found.iter().all(|t| t.3.is_none()), "{text}: {found:?}");
+        }
     }
 
     #[test]

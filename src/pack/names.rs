@@ -251,9 +251,11 @@ fn whole_word(text: &str, start: usize, end: usize, plural: bool) -> bool {
     before_ok && suffix_len(&text[end..]).is_some_and(|n| plural || n == 0)
 }
 
-/// A descriptive name ("attack on Mars") rather than a proper one: it starts lower case.
+/// A descriptive name ("attack on Mars", "Mars attack") rather than a proper one ("Siege
+/// of Harrowgate"): a word in it starts lower case and is not a connector.
 fn descriptive(form: &str) -> bool {
-    form.starts_with(char::is_lowercase)
+    form.split_whitespace()
+        .any(|w| w.starts_with(char::is_lowercase) && !NAME_CONNECTORS.contains(&w))
 }
 
 /// A descriptive name names the entity only with "the" before it ("the attack on Mars",
@@ -416,5 +418,7 @@ pub(crate) mod tests {
         );
         assert_eq!(found("attack on Mars, day one"), ["attack on Mars"]);
         assert_eq!(found("the 2386 attack on Mars"), ["attack on Mars"]);
+        let idx = NameIndex::build(&[entity("ma", "Mars attack", &[], &[])], &[]);
+        assert!(idx.find_all("a Mars attack", "a Mars attack").is_empty());
     }
 }

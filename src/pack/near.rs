@@ -70,13 +70,28 @@ pub fn allowed_edits(len: usize) -> usize {
 /// "Planitai" for "Planitia" is a slip, "Roman Empire" for "Romulan Empire" and "Deep
 /// Space Five" for "Deep Space Nine" are other names. Words may be split or joined
 /// ("Jane Way" for "Janeway"). Both texts are lower case, words separated by one space.
+/// Whether two words of one edit apart differ by a changed letter (not an added, dropped
+/// or swapped one): "Force" and "Forge" are two words, "Lisst" is a slip for "List".
+fn substitution(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut sorted = (a.clone(), b.clone());
+    sorted.0.sort_unstable();
+    sorted.1.sort_unstable();
+    sorted.0 != sorted.1
+}
+
 pub(crate) fn words_align(phrase: &str, form: &str) -> bool {
     let p: Vec<&str> = phrase.split(' ').collect();
     let f: Vec<&str> = form.split(' ').collect();
     let pairwise = |a: &[String], b: &[&str]| {
         a.iter().zip(b).all(|(x, y)| {
             let d = strsim::osa_distance(x, y);
-            d == 0 || (d <= 1 && y.chars().count() >= 4) || (d <= 2 && y.chars().count() >= 11)
+            d == 0
+                || (d <= 1 && (y.chars().count() >= 6 || !substitution(x, y)))
+                || (d <= 2 && y.chars().count() >= 11)
         })
     };
     let joined = |words: &[&str], at: usize| -> Vec<String> {

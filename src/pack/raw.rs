@@ -185,6 +185,10 @@ pub struct RawVocabulary {
     #[serde(default)]
     pub auxiliaries: Vec<String>,
     #[serde(default)]
+    pub references: Vec<String>,
+    #[serde(default)]
+    pub related: Vec<String>,
+    #[serde(default)]
     pub hedges: Vec<String>,
     #[serde(default)]
     pub ranks: Vec<String>,
@@ -207,6 +211,8 @@ pub struct RawVocabulary {
     pub credit_before: Vec<String>,
     #[serde(default)]
     pub credit_after: Vec<String>,
+    #[serde(default)]
+    pub co_star: Vec<String>,
     #[serde(default)]
     pub abbreviations: Vec<String>,
     #[serde(default)]

@@ -176,6 +176,11 @@ pub struct Vocabulary {
     pub copulas: PhraseSet<()>,
     /// Words that may stand between a figure and its verb ("had" in "20,000 had died").
     pub auxiliaries: HashSet<String>,
+    /// Words that open a sentence referring back to an earlier one ("It", "They").
+    pub references: HashSet<String>,
+    /// Words before an event's name that make the sentence about something related
+    /// ("the inquiry into", "the trial of the agents behind").
+    pub related: HashSet<String>,
     /// Words that make a sentence report, rumour or suppose rather than assert ("if",
     /// "reportedly", "rumour").
     pub hedges: PhraseSet<()>,
@@ -205,6 +210,8 @@ pub struct Vocabulary {
     pub credit_before: PhraseSet<()>,
     /// Phrases between a performer and the role ("as", "plays").
     pub credit_after: PhraseSet<()>,
+    /// Words before a performer that make them a co-star, not the credit ("opposite").
+    pub co_star: HashSet<String>,
     /// Abbreviations whose full stop does not end a sentence ("Dr", "Lt").
     pub abbreviations: HashSet<String>,
     /// Lower-case words that may sit inside a proper name ("of", "de").

@@ -89,6 +89,10 @@ fn add_words(
     }
     v.auxiliaries
         .extend(words.auxiliaries.iter().map(|w| w.to_lowercase()));
+    v.references
+        .extend(words.references.iter().map(|w| w.to_lowercase()));
+    v.related
+        .extend(words.related.iter().map(|w| w.to_lowercase()));
     for w in &words.hedges {
         v.hedges.add(w, ());
     }
@@ -130,6 +134,8 @@ fn add_words(
     for w in &words.credit_after {
         v.credit_after.add(w, ());
     }
+    v.co_star
+        .extend(words.co_star.iter().map(|w| w.to_lowercase()));
     if let Some(months) = &words.months {
         if months.get_ref().len() != 12 {
             ctx.error(

@@ -28,10 +28,14 @@ pub struct LineIndex<'a> {
 }
 
 impl<'a> LineIndex<'a> {
-    /// Indexes a text. Lines end at `\n`; a `\r` before it belongs to the line.
+    /// Indexes a text. Lines end at `\n`, `\r\n` or a lone `\r`.
     pub fn new(text: &'a str) -> LineIndex<'a> {
+        let bytes = text.as_bytes();
         let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .chain(text.match_indices(['\n', '\r']).filter_map(|(i, c)| {
+                let crlf = c == "\r" && bytes.get(i + 1) == Some(&b'\n');
+                (!crlf).then_some(i + 1)
+            }))
             .collect();
         let mut chars = vec![0];
         let mut points = vec![0];
@@ -143,6 +147,13 @@ mod tests {
             Position { line: 1, column: 2 },
             "inside a character"
         );
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        let index = LineIndex::new("# Mars\r\rThe attack.");
+        assert_eq!(index.position(8), Position { line: 3, column: 1 });
+        assert_eq!(index.line_span(0), 0..6);
     }
 
     #[test]

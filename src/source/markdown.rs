@@ -28,13 +28,20 @@ pub(crate) fn read(text: &str) -> (String, Vec<Block>, Vec<Range<usize>>) {
     let mut open_emphasis: Vec<Option<Range<usize>>> = Vec::new();
     // Inside code blocks, HTML blocks, metadata and images nothing is prose.
     let mut opaque = 0usize;
+    // How many block quotes are open.
+    let mut quotes = 0usize;
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         match event {
             Event::Start(tag) => match tag {
-                Tag::Paragraph | Tag::Item | Tag::TableCell => open.push(Open {
+                Tag::Paragraph | Tag::Item => open.push(Open {
                     kind: BlockKind::Paragraph,
                     extent: None,
                 }),
+                Tag::TableHead | Tag::TableRow => open.push(Open {
+                    kind: BlockKind::TableRow,
+                    extent: None,
+                }),
+                Tag::BlockQuote(_) => quotes += 1,
                 Tag::Heading { level, .. } => open.push(Open {
                     kind: BlockKind::Heading(level as u8),
                     extent: None,
@@ -46,15 +53,24 @@ pub(crate) fn read(text: &str) -> (String, Vec<Block>, Vec<Range<usize>>) {
                 _ => {}
             },
             Event::End(tag) => match tag {
-                TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::Heading(_) => {
+                TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::TableHead
+                | TagEnd::TableRow
+                | TagEnd::Heading(_) => {
                     if let Some(Open {
                         kind,
                         extent: Some(span),
                     }) = open.pop()
                     {
-                        blocks.push(Block { kind, span });
+                        blocks.push(Block {
+                            kind,
+                            span,
+                            quoted: quotes > 0,
+                        });
                     }
                 }
+                TagEnd::BlockQuote(_) => quotes = quotes.saturating_sub(1),
                 TagEnd::Emphasis | TagEnd::Strong => {
                     if let Some(Some(span)) = open_emphasis.pop() {
                         emphasis.push(span);

@@ -40,15 +40,19 @@ pub enum BlockKind {
     Heading(u8),
     /// A paragraph (including one inside a list item or quote).
     Paragraph,
+    /// A table row: its cells read as one line ("| Deaths | 20,000 |").
+    TableRow,
 }
 
 /// A block of prose: its kind and the bytes from its first to its last prose character.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
-    /// Heading or paragraph.
+    /// Heading, paragraph or table row.
     pub kind: BlockKind,
     /// Byte range in the original text.
     pub span: Range<usize>,
+    /// Inside a block quote: the text is quoted, not asserted.
+    pub quoted: bool,
 }
 
 /// A file ready for extraction.

@@ -11,6 +11,7 @@ pub(crate) fn read(text: &str) -> (String, Vec<Block>, Vec<Range<usize>>) {
         .map(|span| Block {
             kind: BlockKind::Paragraph,
             span,
+            quoted: false,
         })
         .collect();
     (text.to_string(), blocks, Vec::new())

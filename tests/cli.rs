@@ -29,7 +29,7 @@ fn checking_the_bundled_fixtures_reports_findings_and_exits_1() {
     let (code, out, _) = stdout(canonlint().args(["check", "fixtures"]));
     assert_eq!(code, 1);
     assert!(out.contains("error[CL003]"), "{out}");
-    assert!(out.trim_end().ends_with("in 39 files"), "{out}");
+    assert!(out.trim_end().ends_with("in 46 files"), "{out}");
 }
 
 #[test]
@@ -82,7 +82,7 @@ fn json_output_is_one_versioned_document() {
     assert_eq!(code, 1);
     let json: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(json["version"], 1);
-    assert_eq!(json["summary"]["files_checked"], 11);
+    assert_eq!(json["summary"]["files_checked"], 14);
     let first = &json["findings"][0];
     for key in [
         "code",

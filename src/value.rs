@@ -167,6 +167,11 @@ pub struct PartialDate {
 }
 
 impl PartialDate {
+    /// A date from its parts.
+    pub fn new(year: Option<i32>, month: Option<u8>, day: Option<u8>) -> PartialDate {
+        PartialDate { year, month, day }
+    }
+
     /// Two dates agree when every part that both give is equal.
     pub fn agrees_with(&self, other: &PartialDate) -> bool {
         fn same<T: PartialEq>(a: Option<T>, b: Option<T>) -> bool {

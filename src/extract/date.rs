@@ -131,39 +131,18 @@ pub fn full_date<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, PartialDate>
         let (rest, m) = month(vocab, i)?;
         let (rest, _) = multispace1.parse(rest)?;
         if let Ok((rest, y)) = year(rest) {
-            return Ok((
-                rest,
-                PartialDate {
-                    year: Some(y),
-                    month: Some(m),
-                    day: None,
-                },
-            ));
+            return Ok((rest, PartialDate::new(Some(y), Some(m), None)));
         }
         let (rest, d) = day_of_month(rest)?;
         let (rest, y) = trailing_year(rest)?;
-        Ok((
-            rest,
-            PartialDate {
-                year: y,
-                month: Some(m),
-                day: Some(d),
-            },
-        ))
+        Ok((rest, PartialDate::new(y, Some(m), Some(d))))
     };
     let day_first = |i: &'a str| -> Res<'a, PartialDate> {
         let (rest, d) = day_of_month(i)?;
         let (rest, _) = (multispace1, opt((tag_no_case("of"), multispace1))).parse(rest)?;
         let (rest, m) = month(vocab, rest)?;
         let (rest, y) = trailing_year(rest)?;
-        Ok((
-            rest,
-            PartialDate {
-                year: y,
-                month: Some(m),
-                day: Some(d),
-            },
-        ))
+        Ok((rest, PartialDate::new(y, Some(m), Some(d))))
     };
     alt((iso, month_first, day_first)).parse(input)
 }
@@ -232,14 +211,7 @@ fn year_after_cue<'a>(text: &BlockText<'a>, i: usize) -> Option<(&'a str, Partia
     }
     let start = text.tokens[i].span.start;
     let (rest, y) = year(&text.prose[start..text.span.end]).ok()?;
-    Some((
-        rest,
-        PartialDate {
-            year: Some(y),
-            month: None,
-            day: None,
-        },
-    ))
+    Some((rest, PartialDate::new(Some(y), None, None)))
 }
 
 /// Whether the word at token `i` is what a number before it would count: a measure's

@@ -1,7 +1,7 @@
 //! Loading `[[fact]]` entries: resolving subject, measure and source, turning the value
 //! keys into an interval or a date, and refusing two facts that contradict each other.
 
-use crate::pack::load::{Ctx, reference};
+use crate::pack::load::{Ctx, reference, source_ref};
 use crate::pack::model::DATE_MEASURE;
 use crate::pack::model::{Entity, Fact, FactValue, Measure, Origin, Source};
 use crate::pack::raw::{RawFact, RawPack};
@@ -109,13 +109,7 @@ fn fact_from_raw(
         "measure",
         measures.iter().map(|m| m.id.as_str()),
     );
-    let source = reference(
-        ctx,
-        pack,
-        raw.source.as_ref(),
-        "source",
-        sources.iter().map(|s| s.id.as_str()),
-    );
+    let source = source_ref(ctx, pack, raw.source.as_ref(), sources);
     let (subject, measure, source) = (subject??, measure??, source?);
     let is_date = measures[measure].id == DATE_MEASURE;
     let value = match (&raw.date, is_date) {

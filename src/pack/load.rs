@@ -203,6 +203,22 @@ pub(crate) fn non_empty(ctx: &mut Ctx, pack: usize, value: &Str, what: &str) -> 
     true
 }
 
+/// Resolves an optional `source = "..."`: `Some(None)` when absent, `None` when unknown.
+pub(crate) fn source_ref(
+    ctx: &mut Ctx,
+    pack: usize,
+    value: Option<&Spanned<String>>,
+    sources: &[Source],
+) -> Option<Option<usize>> {
+    reference(
+        ctx,
+        pack,
+        value,
+        "source",
+        sources.iter().map(|s| s.id.as_str()),
+    )
+}
+
 /// Resolves an optional reference by id: `Some(None)` when absent, `None` when unknown
 /// (reported here).
 pub(crate) fn reference<'a>(

@@ -1,7 +1,7 @@
 //! Loading `[[work]]` entries: titles with their series (an entity of kind series),
 //! numbering, confusions and source.
 
-use crate::pack::load::{Ctx, non_empty, reference};
+use crate::pack::load::{Ctx, non_empty, source_ref};
 use crate::pack::model::{Entity, EntityKind, Origin, Source, Work};
 use crate::pack::raw::{RawPack, RawWork};
 
@@ -120,13 +120,7 @@ fn work_from_raw(
             ok = false;
         }
     }
-    let source = reference(
-        ctx,
-        pack,
-        raw.source.as_ref(),
-        "source",
-        sources.iter().map(|s| s.id.as_str()),
-    )?;
+    let source = source_ref(ctx, pack, raw.source.as_ref(), sources)?;
     ok.then(|| Work {
         title: raw.title.get_ref().clone(),
         kind: raw.kind.as_ref().map(|k| k.get_ref().clone()),

@@ -124,19 +124,19 @@ fn check(args: CheckArgs) -> u8 {
         );
         return EXIT_ERROR;
     }
-    let mut stdin_text = None;
+    let mut stdin_bytes = None;
     if reads_stdin {
-        let mut text = String::new();
-        if let Err(e) = io::stdin().read_to_string(&mut text) {
+        let mut bytes = Vec::new();
+        if let Err(e) = io::stdin().read_to_end(&mut bytes) {
             let _ = writeln!(io::stderr(), "error: cannot read standard input: {e}");
             return EXIT_ERROR;
         }
-        stdin_text = Some(text);
+        stdin_bytes = Some(bytes);
     }
     let options = Options {
         paths: args.paths,
         stdin_name: args.stdin_filename,
-        stdin_text,
+        stdin_bytes,
         packs: (!args.packs.is_empty()).then_some(args.packs),
     };
     let mut stderr = StandardStream::stderr(color_choice(args.color, io::stderr().is_terminal()));

@@ -157,7 +157,9 @@ impl Problem {
     pub fn from_toml(file: &ProblemFile, what: &str, error: &toml::de::Error) -> Problem {
         let message = error.message().trim().to_string();
         let span = error.span().unwrap_or(0..0);
-        let (headline, expected) = match message.split_once(", expected one of ") {
+        // serde says "unknown field `x`, expected `a`", "... expected `a` or `b`" or
+        // "... expected one of `a`, `b`, `c`".
+        let (headline, expected) = match message.split_once(", expected ") {
             Some((head, keys)) if head.starts_with("unknown field") => {
                 (head.replace("field", "key"), Some(keys))
             }
@@ -170,7 +172,7 @@ impl Problem {
         };
         let mut problem = Problem::at(file, span, format!("invalid {what}: {headline}"), label);
         if let Some(expected) = expected {
-            let keys: Vec<&str> = expected.split(", ").map(|k| k.trim_matches('`')).collect();
+            let keys: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
             let wrong = headline.split('`').nth(1).unwrap_or("");
             if let Some(close) = did_you_mean(wrong, keys.iter().copied()) {
                 problem.add_help(format!("did you mean `{close}`?"));
@@ -210,6 +212,50 @@ mod tests {
             Some("name")
         );
         assert_eq!(did_you_mean("colour", ["name", "kind"]), None);
+    }
+
+    #[test]
+    fn unknown_keys_get_suggestions_whatever_serde_lists() {
+        let file = ProblemFile {
+            name: "p.toml".into(),
+            text: "".into(),
+        };
+        for text in [
+            "[pack]\nnmae = \"x\"\n",
+            "[[source]]\nid = \"a\"\ntitel = \"b\"\n",
+        ] {
+            #[derive(serde::Deserialize, Debug)]
+            #[serde(deny_unknown_fields)]
+            #[allow(dead_code)]
+            struct Pack {
+                name: Option<String>,
+                description: Option<String>,
+            }
+            #[derive(serde::Deserialize, Debug)]
+            #[serde(deny_unknown_fields)]
+            #[allow(dead_code)]
+            struct Source {
+                id: String,
+                title: Option<String>,
+            }
+            #[derive(serde::Deserialize, Debug)]
+            #[allow(dead_code)]
+            struct Doc {
+                pack: Option<Pack>,
+                source: Option<Vec<Source>>,
+            }
+            let e = toml::from_str::<Doc>(text).unwrap_err();
+            let out = Problem::from_toml(
+                &ProblemFile {
+                    text: text.into(),
+                    ..file.clone()
+                },
+                "pack",
+                &e,
+            )
+            .render();
+            assert!(out.contains("help: did you mean"), "{out}");
+        }
     }
 
     #[test]

@@ -232,6 +232,27 @@ fn the_readme_example_is_real_output() {
         readme.contains(diagnostic),
         "README.md's example differs from:\n{diagnostic}"
     );
+    let (_, json, _) = stdout(canonlint().args([
+        "check",
+        "fixtures/fact/swapped-death-toll",
+        "--format",
+        "json",
+    ]));
+    assert!(
+        readme.contains(&json),
+        "README.md's JSON example differs from:\n{json}"
+    );
+}
+
+#[test]
+fn binary_standard_input_is_skipped_with_a_reason() {
+    let (code, out, _) = stdout(
+        canonlint()
+            .args(["check", "-", "--stdin-filename", "x.txt"])
+            .write_stdin(b"GIF89a\x00\x01".to_vec()),
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("note: skipped x.txt: binary file"), "{out}");
 }
 
 #[test]

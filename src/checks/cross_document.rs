@@ -148,7 +148,7 @@ pub fn check(
                     &INFO,
                     later.location.clone(),
                     format!(
-                        "conflicting {what} for {}: `{}` here, `{}` elsewhere",
+                        "conflicting {what} for {}: `{}` here, `{}` earlier",
                         later.subject_name, later.text, earlier.text
                     ),
                     format!("`{}` here", later.text),

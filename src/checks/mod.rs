@@ -117,7 +117,7 @@ pub(crate) mod testing {
     /// canon: (code, message, the text of the span).
     pub fn findings(text: &str) -> Vec<(&'static str, String, String)> {
         let canon = crate::extract::testing::star_trek();
-        let doc = Document::new("test.md".into(), Format::Markdown, text.to_string());
+        let doc = Document::new(Format::Markdown, text.to_string());
         let claims = crate::extract::extract(&doc, &canon);
         let packs: Vec<FileId> = (1..=canon.files.len()).collect();
         let ctx = DocCtx {

@@ -53,8 +53,6 @@ struct RawConfig {
 /// A loaded config.
 #[derive(Debug, Default)]
 pub struct Config {
-    /// The config file, if there is one (a run with none uses the defaults).
-    pub path: Option<PathBuf>,
     /// The directory paths in the config are relative to.
     pub dir: PathBuf,
     /// Packs to load besides the core pack.
@@ -108,7 +106,6 @@ impl Config {
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
         let mut problems = Vec::new();
         let mut config = Config {
-            path: Some(path.to_path_buf()),
             dir,
             packs: raw
                 .packs

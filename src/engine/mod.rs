@@ -30,8 +30,8 @@ pub struct Options {
     pub paths: Vec<PathBuf>,
     /// The name to report standard input under (its extension picks the format).
     pub stdin_name: Option<String>,
-    /// The text of standard input, read by the caller.
-    pub stdin_text: Option<String>,
+    /// The bytes of standard input, read by the caller (decoded like any file's).
+    pub stdin_bytes: Option<Vec<u8>>,
     /// Packs for this run, replacing the configs' `packs`.
     pub packs: Option<Vec<String>>,
 }
@@ -174,7 +174,7 @@ pub fn run(options: &Options) -> Result<Outcome, Vec<Problem>> {
             process::check_file(
                 id,
                 input,
-                options.stdin_text.as_deref(),
+                options.stdin_bytes.as_deref(),
                 (&s.canon, &s.packs),
                 fact_on,
             )
@@ -206,7 +206,7 @@ pub fn run(options: &Options) -> Result<Outcome, Vec<Problem>> {
         &findings,
         &checked,
         &mut files,
-        options.stdin_text.as_deref(),
+        options.stdin_bytes.as_deref(),
     );
     let checked_count = checked.len() - skipped.len();
     Ok(Outcome {
@@ -307,7 +307,7 @@ fn load_referenced(
     findings: &[Finding],
     checked: &[(Input, usize)],
     files: &mut [SourceFile],
-    stdin: Option<&str>,
+    stdin: Option<&[u8]>,
 ) {
     for f in findings {
         for location in std::iter::once(&f.location).chain(f.related.iter().map(|r| &r.location)) {
@@ -317,7 +317,7 @@ fn load_referenced(
             }
             let input = &checked[id].0;
             let text = if input.is_stdin() {
-                stdin.map(str::to_string)
+                stdin.and_then(|b| process::decode(b.to_vec()).ok())
             } else {
                 process::read_text(&input.path).ok()
             };

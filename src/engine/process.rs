@@ -57,7 +57,7 @@ pub fn read_text(path: &Path) -> Result<String, Unreadable> {
 pub fn check_file(
     id: FileId,
     input: &Input,
-    stdin: Option<&str>,
+    stdin: Option<&[u8]>,
     (canon, packs): (&Canon, &[FileId]),
     fact_on: bool,
 ) -> FileResult {
@@ -72,7 +72,7 @@ pub fn check_file(
         }
     };
     let text = if input.is_stdin() {
-        Ok(stdin.unwrap_or_default().to_string())
+        decode(stdin.unwrap_or_default().to_vec())
     } else {
         read_text(&input.path)
     };
@@ -95,7 +95,7 @@ pub fn check_file(
             };
         }
     };
-    let doc = Document::new(input.display.clone(), format, text);
+    let doc = Document::new(format, text);
     let claims = extract::extract(&doc, canon);
     let ctx = DocCtx {
         file: id,

@@ -224,7 +224,7 @@ impl<'a> BlockText<'a> {
             let letter = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
             // "the synths' yard": an apostrophe after a plural, not a closing quote.
             let possessive = before == Some('s') && after == Some(' ') && letter(after_after);
-            let opens = !letter(before) && letter(after)
+            let opens = !letter(before) && after.is_some_and(char::is_alphabetic)
                 || after.is_some_and(|a| a == '"' || a == '\u{201c}');
             let closes =
                 !letter(after) && before.is_some_and(|b| !b.is_whitespace()) && !possessive;
@@ -322,5 +322,66 @@ impl<'a> BlockText<'a> {
                     || self.prose[m.span.end..]
                         .trim_start_matches(' ')
                         .starts_with('(')))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::testing::star_trek;
+    use crate::source::{Document, Format};
+
+    use super::*;
+
+    /// The speech of a one-block text, as text.
+    fn speech(text: &str) -> Vec<String> {
+        let canon = star_trek();
+        let doc = Document::new(Format::Markdown, text.to_string());
+        let block = BlockText::new(&doc.prose, &doc.text, &doc.blocks[0], &canon);
+        block
+            .speech(&[], &doc.emphasis)
+            .into_iter()
+            .map(|r| text[r].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn quotes_of_every_style_are_speech() {
+        assert_eq!(
+            speech("\"Go,\" she said, \u{201c}now.\u{201d}"),
+            ["\"Go,\"", "\u{201c}now.\u{201d}"]
+        );
+        assert_eq!(speech("'Go,' she said."), ["'Go,'"]);
+        assert_eq!(
+            speech("\u{ab}Go\u{bb}, \u{201e}now\u{201c}."),
+            ["\u{ab}Go\u{bb}", "\u{201e}now\u{201c}"]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert!(
+            speech("Picard's letter and the synths' yard, in the '80s, goin' nowhere.").is_empty()
+        );
+        assert_eq!(
+            speech("\u{2018}The synths\u{2019} yard burned,\u{2019} she said."),
+            ["\u{2018}The synths\u{2019} yard burned,\u{2019}"]
+        );
+    }
+
+    #[test]
+    fn open_quotes_dash_dialogue_and_italic_thought() {
+        assert_eq!(
+            speech("\"It runs on into the next paragraph."),
+            ["\"It runs on into the next paragraph."]
+        );
+        assert_eq!(
+            speech("\u{2014} Twenty died, little one."),
+            ["\u{2014} Twenty died, little one."]
+        );
+        assert_eq!(
+            speech("She stared. *Twenty died. And Mama.*"),
+            ["Twenty died. And Mama."]
+        );
+        assert!(speech("The episode *Children of Mars* aired.").is_empty());
     }
 }

@@ -50,8 +50,6 @@ pub struct Attached {
 /// A figure: "more than 92,000 lives".
 #[derive(Debug, Clone, PartialEq)]
 pub struct FigureClaim {
-    /// The central value as written (92000).
-    pub value: f64,
     /// The values the wording allows.
     pub interval: Interval,
     /// What it counts, if the words around it say.
@@ -180,7 +178,7 @@ pub(crate) mod testing {
 
     /// The claims of a Markdown text under `canon`, each with its text.
     pub fn claims<'a>(canon: &Canon, text: &'a str) -> Vec<(&'a str, Claim)> {
-        let doc = Document::new("test.md".into(), Format::Markdown, text.to_string());
+        let doc = Document::new(Format::Markdown, text.to_string());
         extract(&doc, canon)
             .into_iter()
             .map(|c| (&text[c.span.clone()], c))

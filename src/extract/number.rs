@@ -266,7 +266,6 @@ fn word_figure<'a>(vocab: &Vocabulary, input: &'a str) -> Res<'a, Figure> {
     ))
 }
 
-/// Folds one number word into the running `current` and `total`.
 /// Folds one number word into the running `current` and `total` (in floating point:
 /// "billions of billions" must not overflow).
 fn apply(word: NumberWord, current: f64, total: f64) -> (f64, f64) {

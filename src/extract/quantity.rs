@@ -110,7 +110,6 @@ fn quantity_at(text: &BlockText, i: usize) -> Option<(Claim, usize)> {
     let claim = Claim {
         span: text.tokens[i].span.start..fig_end,
         kind: ClaimKind::Figure(FigureClaim {
-            value: fig.value,
             interval: interval(meaning, &fig),
             measure: counted.measure,
             partial: partial || counted.part,
@@ -153,7 +152,6 @@ fn inert(text: &BlockText, i: usize, end: usize, fig: &Figure) -> Claim {
     Claim {
         span: text.tokens[i].span.start..end,
         kind: ClaimKind::Figure(FigureClaim {
-            value: fig.value,
             interval: Interval::exact(fig.value),
             measure: None,
             partial: false,

@@ -34,10 +34,11 @@ pub fn attach(
         .map(|c| c.span.clone())
         .collect();
     let quotes: Vec<Range<usize>> = text.quotes().into_iter().map(|(outer, _)| outer).collect();
-    let speech = text.speech(&titles, emphasis);
+    let speech = Spans::new(text.speech(&titles, emphasis));
     // Any quote may be a work's title ("\"Children of Mars\", first streamed in 2020"),
     // which a date in its sentence would then be of.
     let works: Vec<Range<usize>> = titles.iter().chain(&quotes).cloned().collect();
+    let about_work = sentences_about_works(text, &works);
     for claim in claims.iter_mut() {
         let span = claim.span.clone();
         match &mut claim.kind {
@@ -50,7 +51,7 @@ pub fn attach(
             }
             ClaimKind::Date(d) => {
                 d.hedged = hedged(text, &span, &speech);
-                d.subject = date_subject(text, &span, &works);
+                d.subject = date_subject(text, &span, &about_work);
             }
             _ => {}
         }
@@ -59,18 +60,41 @@ pub fn attach(
 
 /// Whether a claim is not asserted: in a block quote, in speech or thought, or in a
 /// sentence with a hedge ("reports", "if", "rumour") or a question.
-fn hedged(text: &BlockText, span: &Range<usize>, speech: &[Range<usize>]) -> bool {
-    if text.quoted
-        || speech
-            .iter()
-            .any(|q| q.start <= span.start && span.end <= q.end)
-    {
+fn hedged(text: &BlockText, span: &Range<usize>, speech: &Spans) -> bool {
+    if text.quoted || speech.cover(span) {
         return true;
     }
     let token = text
         .token_from(span.start)
         .min(text.tokens.len().saturating_sub(1));
     text.mood_at(token).hedged
+}
+
+/// Ranges sorted by start, with the furthest end among those starting before each, so
+/// that "is this span inside one of them" is a binary search.
+struct Spans {
+    ranges: Vec<Range<usize>>,
+    reach: Vec<usize>,
+}
+
+impl Spans {
+    fn new(mut ranges: Vec<Range<usize>>) -> Spans {
+        ranges.sort_by_key(|r| r.start);
+        let mut furthest = 0;
+        let reach = ranges
+            .iter()
+            .map(|r| {
+                furthest = furthest.max(r.end);
+                furthest
+            })
+            .collect();
+        Spans { ranges, reach }
+    }
+
+    fn cover(&self, span: &Range<usize>) -> bool {
+        let before = self.ranges.partition_point(|r| r.start <= span.start);
+        before > 0 && self.reach[before - 1] >= span.end
+    }
 }
 
 /// Whether a word of time stands between a claim and the entity found for it: in "300 died
@@ -146,47 +170,36 @@ const DATE_REACH: usize = 6;
 /// earlier one on a tie), if that is an event or something canon dates, and close. A
 /// sentence about a work (a title or a series named in it) dates the work, not the event
 /// it depicts: "\"Children of Mars\" (2020) depicts the attack on Mars".
-fn date_subject(
-    text: &BlockText,
-    span: &Range<usize>,
-    titles: &[Range<usize>],
-) -> Option<Attached> {
+fn date_subject(text: &BlockText, span: &Range<usize>, about_work: &[bool]) -> Option<Attached> {
     let date = text.canon.measure(DATE_MEASURE);
     let token = text
         .token_from(span.start)
         .min(text.tokens.len().saturating_sub(1));
-    let sentence = text.sentence_span_of(&text.sentences[text.sentence_of(token)]);
-    let in_sentence = |r: &Range<usize>| r.start >= sentence.start && r.end <= sentence.end;
-    if titles.iter().any(in_sentence) {
+    let s = text.sentence_of(token);
+    if about_work.get(s).copied().unwrap_or(false) {
         return None;
     }
-    let mentions = text.mentions_within(&sentence);
-    let entity_of =
-        |m: &crate::pack::names::NameMatch| text.entity_of(m).map(|e| &text.canon.entities[e]);
-    if mentions
-        .iter()
-        .any(|m| entity_of(m).is_some_and(|e| e.kind == EntityKind::Series))
-    {
-        return None;
-    }
-    let gap = |m: &Range<usize>| {
-        if m.end <= span.start {
-            text.token_from(span.start) - text.token_from(m.end)
-        } else {
-            text.token_from(m.start) - text.token_from(span.end)
-        }
-    };
-    let nearest = mentions
+    // Only names within reach, in the sentence: a long sentence costs no more.
+    let sentence = &text.sentences[s];
+    let (first, last) = (text.token_from(span.start), text.token_from(span.end));
+    let from = first.saturating_sub(DATE_REACH + 2).max(sentence.start);
+    let to = (last + DATE_REACH + 2).min(sentence.end).max(from + 1);
+    let reach = text.tokens[from].span.start..text.tokens[to - 1].span.end;
+    let nearest = text
+        .mentions_within(&reach)
         .iter()
         .filter(|m| m.span.end <= span.start || m.span.start >= span.end)
-        .filter_map(|m| text.entity_of(m).map(|e| (e, gap(&m.span), m.span.clone())))
+        .filter_map(|m| {
+            text.entity_of(m)
+                .map(|e| (e, gap(text, span, &m.span), m.span.clone()))
+        })
         .min_by_key(|(_, gap, m)| (*gap, m.start > span.start))?;
     let (entity, gap, mention) = nearest;
     let dated = text.canon.entities[entity].kind == EntityKind::Event
         || date.is_some_and(|d| text.canon.has_fact(entity, d));
-    // "the inquiry into the attack on Mars closed in 2390": the inquiry's date.
+    // "the inquiry into the attack on Mars closed in 2390": the inquiry's date. But "the
+    // date of the attack", "the day of the attack" do date the attack itself.
     let first = text.token_from(mention.start);
-    // "the date of the attack", "the day of the attack" do date the attack itself.
     let related = (first.saturating_sub(2)..first)
         .filter(|&t| !text.words[t].eq_ignore_ascii_case("the"))
         .any(|t| {
@@ -202,6 +215,29 @@ fn date_subject(
         entity,
         via: Via::Sentence,
     })
+}
+
+/// For each sentence, whether it names a work (a quoted title or a series), so that its
+/// dates are the work's.
+fn sentences_about_works(text: &BlockText, works: &[Range<usize>]) -> Vec<bool> {
+    let mut out = vec![false; text.sentences.len()];
+    let series = text
+        .mentions
+        .iter()
+        .filter(|m| {
+            text.entity_of(m)
+                .is_some_and(|e| text.canon.entities[e].kind == EntityKind::Series)
+        })
+        .map(|m| &m.span);
+    for span in works.iter().chain(series) {
+        let token = text
+            .token_from(span.start)
+            .min(text.tokens.len().saturating_sub(1));
+        if let Some(flag) = out.get_mut(text.sentence_of(token)) {
+            *flag = true;
+        }
+    }
+    out
 }
 
 /// Entity mentions that can be subjects: not series, not performers.
@@ -229,13 +265,22 @@ fn subject_for(
     let token = text
         .token_from(span.start)
         .min(text.tokens.len().saturating_sub(1));
-    let sentence = text.sentence_span_of(&text.sentences[text.sentence_of(token)]);
-    // Candidates are in text order: find the sentence's by binary search.
-    let first = candidates.partition_point(|c| c.1.start < sentence.start);
+    // Only entities within reach of the figure in its sentence can be its subject, so only
+    // those are read (candidates are in text order: a binary search finds them).
+    let sentence_tokens = &text.sentences[text.sentence_of(token)];
+    let (first_tok, last_tok) = (text.token_from(span.start), text.token_from(span.end));
+    let from = first_tok
+        .saturating_sub(FIGURE_REACH + 2)
+        .max(sentence_tokens.start);
+    let to = (last_tok + FIGURE_REACH + 2)
+        .min(sentence_tokens.end)
+        .max(from + 1);
+    let window = text.tokens[from].span.start..text.tokens[to - 1].span.end;
+    let first = candidates.partition_point(|c| c.1.start < window.start);
     let in_sentence: Vec<&(EntityId, Range<usize>)> = candidates[first..]
         .iter()
-        .take_while(|c| c.1.start < sentence.end)
-        .filter(|c| c.1.end <= sentence.end)
+        .take_while(|c| c.1.start < window.end)
+        .filter(|c| c.1.end <= window.end)
         .filter(outside)
         .collect();
     if !in_sentence.is_empty() {

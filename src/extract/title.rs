@@ -35,11 +35,11 @@ pub fn extract(text: &BlockText, emphasis: &[Range<usize>], claims: &mut Vec<Cla
     candidates.sort_by_key(|(outer, _)| outer.start);
     candidates.dedup_by_key(|(_, inner)| inner.clone());
     let outers: Vec<Range<usize>> = candidates.iter().map(|(outer, _)| outer.clone()).collect();
-    let first = claims.len();
+    // A quote and emphasis around the same words (`"*X*"`) are one title.
+    let mut seen = std::collections::HashSet::new();
     for (outer, inner) in candidates {
         if let Some(claim) = title(text, outer, inner, &outers) {
-            // A quote and emphasis around the same words (`"*X*"`) are one title.
-            if !claims[first..].iter().any(|c| c.span == claim.span) {
+            if seen.insert((claim.span.start, claim.span.end)) {
                 claims.push(claim);
             }
         }
@@ -269,12 +269,15 @@ fn series_in_sentence(
     title: &Range<usize>,
     others: &[Range<usize>],
 ) -> Option<EntityId> {
-    // `others` is in text order.
-    let first = others.partition_point(|o| o.start < sentence.start);
+    // The titles in the sentence that could be nearer to a series named near this one:
+    // those within twice the reach (`others` is in text order).
+    let wide = near.start.saturating_sub(near.len()).max(sentence.start)
+        ..(near.end + near.len()).min(sentence.end);
+    let first = others.partition_point(|o| o.start < wide.start);
     let in_sentence: Vec<&Range<usize>> = others[first..]
         .iter()
-        .take_while(|o| o.start < sentence.end)
-        .filter(|o| o.end <= sentence.end)
+        .take_while(|o| o.start < wide.end)
+        .filter(|o| o.end <= wide.end)
         .collect();
     let belongs_here = |m: &Range<usize>| {
         let own = distance(m, title);

@@ -62,8 +62,6 @@ pub struct NameMatch {
 pub struct NearMiss {
     /// The closest form.
     pub form: usize,
-    /// Its edit distance from the phrase.
-    pub distance: usize,
 }
 
 /// The compiled name matcher.
@@ -74,8 +72,6 @@ pub struct NameIndex {
     automaton: Option<AhoCorasick>,
     /// Correct, proper-name forms by their lower-case first letter: near-miss targets.
     pub(crate) near_targets: HashMap<char, Vec<usize>>,
-    /// Every form by its lower-case spelling.
-    by_lower: HashMap<String, Vec<usize>>,
 }
 
 /// Lower-case words that may sit inside a proper name without breaking it.
@@ -125,12 +121,7 @@ impl NameIndex {
             .build(forms.iter().map(|f| f.text.as_str()))
             .ok();
         let mut near_targets: HashMap<char, Vec<usize>> = HashMap::new();
-        let mut by_lower: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, form) in forms.iter().enumerate() {
-            by_lower
-                .entry(form.text.to_lowercase())
-                .or_default()
-                .push(i);
             if form.kind != FormKind::Misspelling && is_proper_name(&form.text) {
                 if let Some(first) = form.text.chars().next() {
                     near_targets.entry(fold(first)).or_default().push(i);
@@ -141,7 +132,6 @@ impl NameIndex {
             forms,
             automaton,
             near_targets,
-            by_lower,
         }
     }
 
@@ -197,14 +187,6 @@ impl NameIndex {
             }
         }
         chosen
-    }
-
-    /// Forms spelled like `text`, ignoring case.
-    pub fn exact(&self, text: &str) -> &[usize] {
-        self.by_lower
-            .get(&text.to_lowercase())
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
     }
 }
 

@@ -51,8 +51,8 @@ impl NameIndex {
                 }
             }
         }
-        let (distance, form) = best?;
-        (!tied_other_entity).then_some(NearMiss { form, distance })
+        let (_, form) = best?;
+        (!tied_other_entity).then_some(NearMiss { form })
     }
 }
 
@@ -66,10 +66,6 @@ pub fn allowed_edits(len: usize) -> usize {
     }
 }
 
-/// Whether a near miss differs from a name word by word, each word only a little:
-/// "Planitai" for "Planitia" is a slip, "Roman Empire" for "Romulan Empire" and "Deep
-/// Space Five" for "Deep Space Nine" are other names. Words may be split or joined
-/// ("Jane Way" for "Janeway"). Both texts are lower case, words separated by one space.
 /// Whether two words of one edit apart differ by a changed letter (not an added, dropped
 /// or swapped one): "Force" and "Forge" are two words, "Lisst" is a slip for "List".
 fn substitution(a: &str, b: &str) -> bool {
@@ -83,6 +79,10 @@ fn substitution(a: &str, b: &str) -> bool {
     sorted.0 != sorted.1
 }
 
+/// Whether a near miss differs from a name word by word, each word only a little:
+/// "Planitai" for "Planitia" is a slip, "Roman Empire" for "Romulan Empire" and "Deep
+/// Space Five" for "Deep Space Nine" are other names. Words may be split or joined
+/// ("Jane Way" for "Janeway"). Both texts are lower case, words separated by one space.
 pub(crate) fn words_align(phrase: &str, form: &str) -> bool {
     let p: Vec<&str> = phrase.split(' ').collect();
     let f: Vec<&str> = form.split(' ').collect();

@@ -52,3 +52,25 @@ pub(crate) fn squeeze(text: &str, original: &str) -> (String, Vec<usize>) {
     map.push(text.len());
     (out, map)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whitespace_runs_become_one_space_and_markup_a_barrier() {
+        let (out, map) = squeeze("Utopia\n   Planitia", "Utopia\n   Planitia");
+        assert_eq!(out, "Utopia Planitia");
+        assert_eq!((map[6], map[7]), (6, 10));
+        let (out, _) = squeeze(" Utopia  Planitia", "*Utopia* Planitia");
+        assert_eq!(out, format!("{BARRIER}Utopia{BARRIER}Planitia"));
+    }
+
+    #[test]
+    fn typographic_characters_are_made_plain_with_their_offsets() {
+        let text = "R\u{2019}El";
+        let (out, map) = squeeze(text, text);
+        assert_eq!(out, "R'El");
+        assert_eq!(map, [0, 1, 4, 5, 6]);
+    }
+}

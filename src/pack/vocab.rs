@@ -39,9 +39,9 @@ impl Meaning {
 /// A set of phrases of one or more words, matched case-insensitively against words.
 #[derive(Debug, Clone)]
 pub struct PhraseSet<T> {
-    /// Phrases (lower-case words), longest first.
+    /// Phrases (lower-case words), in the order they were added.
     phrases: Vec<(Vec<String>, T)>,
-    /// Phrase indices by first word, and by last word, in `phrases` order.
+    /// Phrase indices by first word, and by last word, longest phrase first.
     by_first: HashMap<String, Vec<usize>>,
     by_last: HashMap<String, Vec<usize>>,
 }
@@ -76,21 +76,24 @@ impl<T: Copy> PhraseSet<T> {
             .into_iter()
             .map(|t| phrase[t.span].to_lowercase())
             .collect();
-        if words.is_empty() || self.phrases.iter().any(|(w, _)| *w == words) {
+        let (Some(first), Some(last)) = (words.first().cloned(), words.last().cloned()) else {
+            return;
+        };
+        let candidates = self.by_first.get(&first).map(Vec::as_slice).unwrap_or(&[]);
+        if candidates.iter().any(|&i| self.phrases[i].0 == words) {
             return;
         }
+        let id = self.phrases.len();
+        let len = words.len();
         self.phrases.push((words, value));
-        // Longest first, so "more than" wins over "more".
-        self.phrases
-            .sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        self.by_first.clear();
-        self.by_last.clear();
-        for (i, (words, _)) in self.phrases.iter().enumerate() {
-            self.by_first.entry(words[0].clone()).or_default().push(i);
-            self.by_last
-                .entry(words[words.len() - 1].clone())
-                .or_default()
-                .push(i);
+        // Each bucket keeps the longest phrases first, so "more than" wins over "more".
+        let phrases = &self.phrases;
+        for bucket in [
+            self.by_first.entry(first).or_default(),
+            self.by_last.entry(last).or_default(),
+        ] {
+            let at = bucket.partition_point(|&i| phrases[i].0.len() >= len);
+            bucket.insert(at, id);
         }
     }
 

@@ -54,6 +54,18 @@ impl Excerpt {
                 *entry = entry.start.min(s)..entry.end.max(e);
             }
         }
+        // codespan-reporting shows the one line between two labelled lines rather than a
+        // break, so that line is needed too (its start, cut like any long line).
+        let between: Vec<usize> = wanted
+            .keys()
+            .zip(wanted.keys().skip(1))
+            .filter(|(a, b)| **b == **a + 2)
+            .map(|(a, _)| a + 1)
+            .collect();
+        for line in between {
+            let start = index.line_span(line).start;
+            wanted.insert(line, start..start);
+        }
         let mut source = String::new();
         let mut lines = BTreeMap::new();
         for (line, labels) in wanted {
@@ -212,6 +224,14 @@ mod tests {
         let line = excerpts.line_index(0, at).unwrap();
         assert_eq!(excerpts.line_number(0, line).unwrap(), 2);
         assert_eq!(excerpts.column_number(0, line, at).unwrap(), 1001);
+    }
+
+    #[test]
+    fn the_line_between_two_labelled_lines_is_shown() {
+        let text = "one Mars\n\nthree Mars\n";
+        let index = LineIndex::new(text);
+        let e = Excerpt::new("f.md", text, &index, &[4..8, 16..20]);
+        assert_eq!(e.source, "one Mars\n\nthree Mars\n");
     }
 
     #[test]

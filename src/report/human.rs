@@ -2,17 +2,18 @@
 //!
 //! ```text
 //! error[CL003]: canon gives more than 92,000 deaths for the attack on Mars, not `20,000`
-//!   ┌─ draft.md:3:27
-//!   │
-//! 3 │ The attack on Mars killed 20,000 people.
-//!   │                           ^^^^^^ `20,000` deaths claimed here
-//!   │
-//!   ┌─ rules/star-trek.toml:180:13
-//!   │
-//! 180 │ more_than = 92000
-//!   │             ----- canon: more than 92,000 deaths
-//!   │
-//!   = note: source: Star Trek: Picard, season 1
+//!     ┌─ fixtures/fact/swapped-death-toll/chapter-3.md:3:48
+//!     │
+//!   3 │ Kestra was nine when the attack on Mars killed 20,000 people. Her mother's
+//!     │                                                ^^^^^^ `20,000` deaths claimed here
+//!     │
+//!     ┌─ rules/star-trek.toml:183:13
+//!     │
+//! 183 │ more_than = 92000
+//!     │             ----- canon: more than 92,000 deaths
+//!     │
+//!     = note: 20,000 is canon's figure for the starships destroyed in the attack on Mars, not the deaths
+//!     = note: source: Star Trek: Picard, season 1
 //! ```
 //!
 //! Long lines are cut to a window around the labels (`excerpt`), so a finding on a line
@@ -35,8 +36,23 @@ pub fn write(outcome: &Outcome, out: &mut dyn WriteColor) -> io::Result<()> {
     let config = term::Config::default();
     for finding in &outcome.findings {
         let (excerpts, diagnostic) = diagnostic(outcome, &indexes, finding);
-        term::emit_to_write_style(out, &config, &excerpts, &diagnostic)
-            .map_err(io::Error::other)?;
+        // Render into a buffer first, so that a snippet that cannot be drawn falls back to
+        // a plain line instead of cutting the report short.
+        let mut buffer = term::termcolor::Buffer::no_color();
+        if out.supports_color() {
+            buffer = term::termcolor::Buffer::ansi();
+        }
+        match term::emit_to_write_style(&mut buffer, &config, &excerpts, &diagnostic) {
+            Ok(()) => out.write_all(buffer.as_slice())?,
+            Err(_) => {
+                let path = &outcome.files[finding.location.file].path;
+                writeln!(
+                    out,
+                    "{}[{}]: {} ({path}, bytes {:?})",
+                    finding.severity, finding.code, finding.message, finding.location.span
+                )?;
+            }
+        }
     }
     for s in &outcome.skipped {
         writeln!(out, "note: skipped {}: {}", s.path, s.reason)?;

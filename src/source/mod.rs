@@ -58,10 +58,6 @@ pub struct Block {
 /// A file ready for extraction.
 #[derive(Debug, Clone)]
 pub struct Document {
-    /// The path shown to users.
-    pub path: String,
-    /// How it was read.
-    pub format: Format,
     /// The original text.
     pub text: String,
     /// The prose view: `text` with every non-prose byte replaced by a space (line breaks
@@ -75,15 +71,13 @@ pub struct Document {
 
 impl Document {
     /// Reads `text` in `format`.
-    pub fn new(path: String, format: Format, text: String) -> Document {
+    pub fn new(format: Format, text: String) -> Document {
         let (prose, blocks, emphasis) = match format {
             Format::Markdown => markdown::read(&text),
             Format::Text => plain::read(&text),
         };
         debug_assert_eq!(prose.len(), text.len());
         Document {
-            path,
-            format,
             text,
             prose,
             blocks,

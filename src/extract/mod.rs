@@ -7,7 +7,9 @@
 pub mod block;
 pub mod credit;
 pub mod date;
+mod dated;
 pub mod episode;
+mod hedge;
 pub mod measure;
 pub mod names;
 pub mod number;

@@ -13,7 +13,8 @@ use std::ops::Range;
 use crate::extract::block::BlockText;
 use crate::extract::tokens::TokenKind;
 use crate::extract::{Attached, Claim, ClaimKind, Via};
-use crate::pack::model::{DATE_MEASURE, EntityId, EntityKind, MeasureId};
+use crate::extract::{dated, hedge};
+use crate::pack::model::{EntityId, EntityKind, MeasureId};
 
 /// The entity a heading names, which the section under it is about.
 pub fn of_heading(text: &BlockText) -> Option<EntityId> {
@@ -34,66 +35,27 @@ pub fn attach(
         .map(|c| c.span.clone())
         .collect();
     let quotes: Vec<Range<usize>> = text.quotes().into_iter().map(|(outer, _)| outer).collect();
-    let speech = Spans::new(text.speech(&titles, emphasis));
+    let speech = hedge::Spans::new(text.speech(&titles, emphasis));
     // Any quote may be a work's title ("\"Children of Mars\", first streamed in 2020"),
     // which a date in its sentence would then be of.
     let works: Vec<Range<usize>> = titles.iter().chain(&quotes).cloned().collect();
-    let about_work = sentences_about_works(text, &works);
+    let about_work = dated::sentences_about_works(text, &works);
     for claim in claims.iter_mut() {
         let span = claim.span.clone();
         match &mut claim.kind {
             ClaimKind::Figure(f) => {
-                f.hedged = hedged(text, &span, &speech);
+                f.hedged = hedge::hedged(text, &span, &speech);
                 if let Some(measure) = f.measure {
                     f.subject =
                         subject_for(text, &all, &span, (Some(measure), f.labelled), heading);
                 }
             }
             ClaimKind::Date(d) => {
-                d.hedged = hedged(text, &span, &speech);
-                d.subject = date_subject(text, &span, &about_work);
+                d.hedged = hedge::hedged(text, &span, &speech);
+                d.subject = dated::date_subject(text, &span, &about_work);
             }
             _ => {}
         }
-    }
-}
-
-/// Whether a claim is not asserted: in a block quote, in speech or thought, or in a
-/// sentence with a hedge ("reports", "if", "rumour") or a question.
-fn hedged(text: &BlockText, span: &Range<usize>, speech: &Spans) -> bool {
-    if text.quoted || speech.cover(span) {
-        return true;
-    }
-    let token = text
-        .token_from(span.start)
-        .min(text.tokens.len().saturating_sub(1));
-    text.mood_at(token).hedged
-}
-
-/// Ranges sorted by start, with the furthest end among those starting before each, so
-/// that "is this span inside one of them" is a binary search.
-struct Spans {
-    ranges: Vec<Range<usize>>,
-    reach: Vec<usize>,
-}
-
-impl Spans {
-    fn new(mut ranges: Vec<Range<usize>>) -> Spans {
-        ranges.sort_by_key(|r| r.start);
-        let mut furthest = 0;
-        let reach = ranges
-            .iter()
-            .map(|r| {
-                furthest = furthest.max(r.end);
-                furthest
-            })
-            .collect();
-        Spans { ranges, reach }
-    }
-
-    fn cover(&self, span: &Range<usize>) -> bool {
-        let before = self.ranges.partition_point(|r| r.start <= span.start);
-        before > 0 && self.reach[before - 1] >= span.end
     }
 }
 
@@ -114,7 +76,7 @@ fn time_between(text: &BlockText, a: &Range<usize>, b: &Range<usize>) -> bool {
 }
 
 /// How many tokens stand between two spans.
-fn gap(text: &BlockText, a: &Range<usize>, b: &Range<usize>) -> usize {
+pub(crate) fn gap(text: &BlockText, a: &Range<usize>, b: &Range<usize>) -> usize {
     let (from, to) = if a.end <= b.start {
         (a.end, b.start)
     } else {
@@ -161,83 +123,6 @@ fn close(text: &BlockText, a: &Range<usize>, b: &Range<usize>) -> bool {
                     .numbers
                     .contains_key(&text.words[t].to_lowercase())
         })
-}
-
-/// How many tokens may separate a date from the event it dates.
-const DATE_REACH: usize = 6;
-
-/// The event a date dates: the entity named nearest to the date in its sentence (the
-/// earlier one on a tie), if that is an event or something canon dates, and close. A
-/// sentence about a work (a title or a series named in it) dates the work, not the event
-/// it depicts: "\"Children of Mars\" (2020) depicts the attack on Mars".
-fn date_subject(text: &BlockText, span: &Range<usize>, about_work: &[bool]) -> Option<Attached> {
-    let date = text.canon.measure(DATE_MEASURE);
-    let token = text
-        .token_from(span.start)
-        .min(text.tokens.len().saturating_sub(1));
-    let s = text.sentence_of(token);
-    if about_work.get(s).copied().unwrap_or(false) {
-        return None;
-    }
-    // Only names within reach, in the sentence: a long sentence costs no more.
-    let sentence = &text.sentences[s];
-    let (first, last) = (text.token_from(span.start), text.token_from(span.end));
-    let from = first.saturating_sub(DATE_REACH + 2).max(sentence.start);
-    let to = (last + DATE_REACH + 2).min(sentence.end).max(from + 1);
-    let reach = text.tokens[from].span.start..text.tokens[to - 1].span.end;
-    let nearest = text
-        .mentions_within(&reach)
-        .iter()
-        .filter(|m| m.span.end <= span.start || m.span.start >= span.end)
-        .filter_map(|m| {
-            text.entity_of(m)
-                .map(|e| (e, gap(text, span, &m.span), m.span.clone()))
-        })
-        .min_by_key(|(_, gap, m)| (*gap, m.start > span.start))?;
-    let (entity, gap, mention) = nearest;
-    let dated = text.canon.entities[entity].kind == EntityKind::Event
-        || date.is_some_and(|d| text.canon.has_fact(entity, d));
-    // "the inquiry into the attack on Mars closed in 2390": the inquiry's date. But "the
-    // date of the attack", "the day of the attack" do date the attack itself.
-    let first = text.token_from(mention.start);
-    let related = (first.saturating_sub(2)..first)
-        .filter(|&t| !text.words[t].eq_ignore_ascii_case("the"))
-        .any(|t| {
-            let own_date =
-                t > 0 && matches!(text.words[t - 1].to_lowercase().as_str(), "date" | "day");
-            text.canon
-                .vocab
-                .related
-                .contains(&text.words[t].to_lowercase())
-                && !own_date
-        });
-    (dated && gap <= DATE_REACH && !related).then_some(Attached {
-        entity,
-        via: Via::Sentence,
-    })
-}
-
-/// For each sentence, whether it names a work (a quoted title or a series), so that its
-/// dates are the work's.
-fn sentences_about_works(text: &BlockText, works: &[Range<usize>]) -> Vec<bool> {
-    let mut out = vec![false; text.sentences.len()];
-    let series = text
-        .mentions
-        .iter()
-        .filter(|m| {
-            text.entity_of(m)
-                .is_some_and(|e| text.canon.entities[e].kind == EntityKind::Series)
-        })
-        .map(|m| &m.span);
-    for span in works.iter().chain(series) {
-        let token = text
-            .token_from(span.start)
-            .min(text.tokens.len().saturating_sub(1));
-        if let Some(flag) = out.get_mut(text.sentence_of(token)) {
-            *flag = true;
-        }
-    }
-    out
 }
 
 /// Entity mentions that can be subjects: not series, not performers.
@@ -339,12 +224,12 @@ fn subject_for(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use crate::extract::testing::{claims, star_trek};
     use crate::extract::{ClaimKind, Via};
 
     /// The subject (entity id and how it was found) of every measured figure and date.
-    fn subjects(text: &str) -> Vec<(String, Option<(String, Via)>)> {
+    pub(crate) fn subjects(text: &str) -> Vec<(String, Option<(String, Via)>)> {
         let canon = star_trek();
         claims(&canon, text)
             .into_iter()
@@ -362,7 +247,7 @@ mod tests {
             .collect()
     }
 
-    fn one(text: &str) -> Option<(String, Via)> {
+    pub(crate) fn one(text: &str) -> Option<(String, Via)> {
         let found = subjects(text);
         assert_eq!(found.len(), 1, "{text}: {found:?}");
         found[0].1.clone()
@@ -440,106 +325,5 @@ mod tests {
             ),
             None
         );
-    }
-
-    #[test]
-    fn a_date_of_something_related_is_not_the_events() {
-        assert_eq!(
-            one("In 2390 the inquiry into the attack on Mars closed."),
-            None
-        );
-        assert_eq!(
-            one("The trial of the agents behind the attack on Mars ended in 2402."),
-            None
-        );
-    }
-
-    /// Whether the single measured figure of `text` is hedged.
-    fn hedged(text: &str) -> bool {
-        let canon = star_trek();
-        claims(&canon, text)
-            .into_iter()
-            .find_map(|(_, c)| match c.kind {
-                ClaimKind::Figure(f) if f.measure.is_some() => Some(f.hedged),
-                _ => None,
-            })
-            .unwrap()
-    }
-
-    #[test]
-    fn speech_reports_and_suppositions_are_not_assertions() {
-        assert!(hedged("\"Twenty thousand died,\" the drunk insisted."));
-        assert!(hedged("Early reports that 20,000 people died were wrong."));
-        assert!(hedged(
-            "If the synths had killed 20,000 people, the ban might never have passed."
-        ));
-        assert!(!hedged("The synths killed 20,000 people."));
-        assert!(hedged(
-            "'The attack on Mars killed twenty thousand people,' Raffi muttered."
-        ));
-        assert!(hedged(
-            "\u{ab}The attack on Mars killed twenty thousand people\u{bb}, he said."
-        ));
-        assert!(hedged(
-            "\u{201e}The attack on Mars killed twenty thousand people\u{201c}, she said."
-        ));
-        assert!(hedged(
-            "\u{2018}The synths\u{2019} Mars attack killed twenty thousand people,\u{2019} she said."
-        ));
-        assert!(hedged(
-            "\"The attack on Mars killed twenty thousand people. That is the number."
-        ));
-        assert!(hedged(
-            "\u{2014} Twenty thousand died in the attack on Mars, little one."
-        ));
-        assert!(hedged(
-            "She stared. _The attack on Mars killed twenty thousand people. Twenty thousand._"
-        ));
-        assert!(hedged(
-            "> The attack on Mars killed twenty thousand people."
-        ));
-        assert!(hedged(
-            "Is it true the attack on Mars killed 20,000 people?"
-        ));
-        assert!(!hedged(
-            "Picard's letter: the attack on Mars killed 20,000 people."
-        ));
-    }
-
-    #[test]
-    fn dates_attach_only_to_the_nearest_event() {
-        let attack = Some(("mars-attack".to_string(), Via::Sentence));
-        assert_eq!(one("Picard resigned in 2386."), None);
-        assert_eq!(one("The attack on Mars came in 2385."), attack);
-        assert_eq!(
-            one("On First Contact Day, 2385, the attack on Mars began."),
-            attack
-        );
-        assert_eq!(
-            one("Picard resigned in 2386 over the attack on Mars."),
-            None
-        );
-        assert_eq!(
-            one("The yards at Utopia Planitia, founded in 2165, fell in the attack on Mars."),
-            None
-        );
-        assert_eq!(
-            one("\"Children of Mars\" (2020) depicts the attack on Mars."),
-            None
-        );
-        assert_eq!(
-            one("Star Trek: Picard, first aired in 2020, turns on the attack on Mars."),
-            None
-        );
-        assert_eq!(
-            one("The attack on Mars shocked everyone. In 2399, Picard met Dahj."),
-            None
-        );
-        assert_eq!(
-            one("# The attack on Mars\n\nMy grandfather died in 2390."),
-            None
-        );
-        assert_eq!(one("The 2386 attack on Mars is a myth."), attack);
-        assert!(subjects("The attack on Mars cost the lives of 1500 dockworkers.").is_empty());
     }
 }

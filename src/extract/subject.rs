@@ -1,12 +1,12 @@
 //! Subjects: which entity a figure or date speaks of.
 //!
-//! The entity named in the same sentence (preferring one that canon has a figure of that
-//! measure for, then the nearest before the claim, then the first after it); else the
-//! nearest named before it in the paragraph; else the entity the section heading names.
-//! A date is stricter: its subject is the entity named nearest to it in its sentence, and
-//! only if that is an event (or something canon dates) a few words away; a sentence that
-//! names a work dates the work. A claim with no subject is kept, but never contradicts
-//! canon.
+//! A figure's subject is the entity named close to it in its sentence (preferring one
+//! canon has a figure of that measure for), unless a word of time, another figure or an
+//! unknown name stands nearer. A labelled figure ("Deaths: 20,000") or one in a sentence
+//! that refers back ("It killed 20,000") may take the entity named last in its paragraph,
+//! else the one its heading names. Dates are attached by `dated`; whether a claim is
+//! asserted at all is `hedge`'s business. A claim with no subject is kept, but never
+//! contradicts canon.
 
 use std::ops::Range;
 

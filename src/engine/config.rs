@@ -6,9 +6,13 @@
 //! include = ["chapters/**"]                          # globs, relative to this file
 //! exclude = ["drafts/old/**"]
 //! deny = "warning"                                   # fail the run from this level
+//! dialogue = "info"                                  # claims inside dialogue: warn, info or ignore
 //!
 //! [checks]
 //! cross-document = "error"                           # error, warning, info or off
+//!
+//! [formats]
+//! wikitext = ["export/**/*.txt"]                     # read these files as this format
 //! ```
 
 use std::collections::BTreeMap;
@@ -23,6 +27,7 @@ use crate::checks;
 use crate::finding::Severity;
 use crate::pack::PackRef;
 use crate::problem::{Problem, ProblemFile, did_you_mean};
+use crate::source::Format;
 
 /// The file name canonlint looks for.
 pub const FILE_NAME: &str = "canonlint.toml";
@@ -46,12 +51,15 @@ struct RawConfig {
     #[serde(default)]
     exclude: Vec<Spanned<String>>,
     deny: Option<Spanned<String>>,
+    dialogue: Option<Spanned<String>>,
     #[serde(default)]
     checks: BTreeMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    formats: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
 }
 
 /// A loaded config.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Config {
     /// The directory paths in the config are relative to.
     pub dir: PathBuf,
@@ -63,6 +71,25 @@ pub struct Config {
     pub deny: Option<Severity>,
     /// Per-check levels, by check name.
     pub checks: BTreeMap<&'static str, Level>,
+    /// The severity of findings about claims inside dialogue (`Off`: not reported).
+    pub dialogue: Level,
+    /// Files read in a format other than their extension's, in format-name order.
+    formats: Vec<(Format, GlobSet)>,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            dir: PathBuf::new(),
+            packs: Vec::new(),
+            include: None,
+            exclude: None,
+            deny: None,
+            checks: BTreeMap::new(),
+            dialogue: Level::On(Severity::Info),
+            formats: Vec::new(),
+        }
+    }
 }
 
 impl Config {
@@ -72,6 +99,17 @@ impl Config {
             .get(check.name)
             .copied()
             .unwrap_or(Level::On(check.default))
+    }
+
+    /// The format a file is read in: the first `[formats]` entry whose globs match it,
+    /// else its extension's.
+    pub fn format_of(&self, file: &Path) -> Option<Format> {
+        let relative = file.strip_prefix(&self.dir).unwrap_or(file);
+        self.formats
+            .iter()
+            .find(|(_, globs)| globs.is_match(relative))
+            .map(|(f, _)| *f)
+            .or_else(|| Format::of(file))
     }
 
     /// Whether a walked file is left out by `include` / `exclude`.
@@ -117,8 +155,7 @@ impl Config {
                 .collect(),
             include: globs(&file, &raw.include, &mut problems),
             exclude: globs(&file, &raw.exclude, &mut problems),
-            deny: None,
-            checks: BTreeMap::new(),
+            ..Config::default()
         };
         if let Some(deny) = &raw.deny {
             match severity(deny.get_ref()) {
@@ -129,6 +166,46 @@ impl Config {
                     format!("`deny = \"{}\"` is not a severity", deny.get_ref()),
                     "expected error, warning or info",
                 )),
+            }
+        }
+        if let Some(dialogue) = &raw.dialogue {
+            match dialogue.get_ref().as_str() {
+                "warn" | "warning" => config.dialogue = Level::On(Severity::Warning),
+                "info" => config.dialogue = Level::On(Severity::Info),
+                "ignore" | "off" => config.dialogue = Level::Off,
+                other => problems.push(
+                    Problem::at(
+                        &file,
+                        dialogue.span(),
+                        format!("`dialogue = \"{other}\"` is not a dialogue level"),
+                        "expected warn, info or ignore",
+                    )
+                    .note("claims inside dialogue are reported at most at this level"),
+                ),
+            }
+        }
+        for (name, patterns) in &raw.formats {
+            match Format::named(name.get_ref()) {
+                Some(format) => {
+                    if let Some(set) = globs(&file, patterns, &mut problems) {
+                        config.formats.push((format, set));
+                    }
+                }
+                None => {
+                    let mut p = Problem::at(
+                        &file,
+                        name.span(),
+                        format!("unknown format `{}`", name.get_ref()),
+                        "not a format canonlint reads",
+                    );
+                    if let Some(close) =
+                        did_you_mean(name.get_ref(), Format::NAMES.iter().map(|(n, _)| *n))
+                    {
+                        p = p.help(format!("did you mean `{close}`?"));
+                    }
+                    let names: Vec<&str> = Format::NAMES.iter().map(|(n, _)| *n).collect();
+                    problems.push(p.note(format!("formats: {}", names.join(", "))));
+                }
             }
         }
         let mut set_at: BTreeMap<&str, std::ops::Range<usize>> = BTreeMap::new();
@@ -304,6 +381,26 @@ mod tests {
             load("deny = \"warning\"\n").unwrap().deny,
             Some(Severity::Warning)
         );
+    }
+
+    #[test]
+    fn formats_and_dialogue() {
+        let c = load("dialogue = \"ignore\"\n[formats]\nwikitext = [\"pages/*.txt\"]\n").unwrap();
+        assert_eq!(c.dialogue, Level::Off);
+        assert_eq!(
+            c.format_of(&c.dir.join("pages/a.txt")),
+            Some(Format::Wikitext)
+        );
+        assert_eq!(c.format_of(&c.dir.join("notes/a.txt")), Some(Format::Text));
+        assert_eq!(c.format_of(&c.dir.join("a.png")), None);
+        assert_eq!(Config::default().dialogue, Level::On(Severity::Info));
+        let e = load("[formats]\nwikitxt = [\"*.page\"]\n").unwrap_err();
+        assert!(
+            e.contains("unknown format `wikitxt`") && e.contains("did you mean `wikitext`?"),
+            "{e}"
+        );
+        let e = load("dialogue = \"loud\"\n").unwrap_err();
+        assert!(e.contains("not a dialogue level"), "{e}");
     }
 
     #[test]

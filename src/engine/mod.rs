@@ -20,6 +20,7 @@ use crate::checks::{self, cross_document};
 use crate::finding::{FileId, Finding, Severity};
 use crate::pack::{self, Canon};
 use crate::problem::Problem;
+use crate::source::Format;
 use config::{Config, Level};
 use walk::Input;
 
@@ -101,7 +102,7 @@ pub fn run(options: &Options) -> Result<Outcome, Vec<Problem>> {
     let mut canons: HashMap<(PathBuf, Vec<String>), usize> = HashMap::new();
     let mut setups: Vec<Setup> = Vec::new();
     let mut files: Vec<SourceFile> = Vec::new();
-    let mut checked: Vec<(Input, usize)> = Vec::new();
+    let mut checked: Vec<(Input, usize, Option<Format>)> = Vec::new();
     let mut fatal = Vec::new();
     for input in inputs {
         let dir = input_dir(&input, &cwd, options.stdin_name.as_deref());
@@ -112,8 +113,19 @@ pub fn run(options: &Options) -> Result<Outcome, Vec<Problem>> {
                 continue;
             }
         };
-        let absolute = cwd.join(&input.path);
-        if !input.explicit && config.skips(&absolute.canonicalize().unwrap_or(absolute)) {
+        let absolute = if input.is_stdin() {
+            cwd.join(options.stdin_name.as_deref().unwrap_or("-"))
+        } else {
+            cwd.join(&input.path)
+        };
+        let absolute = absolute.canonicalize().unwrap_or(absolute);
+        let format = match config.format_of(&absolute) {
+            None if input.is_stdin() => Some(Format::Text),
+            f => f,
+        };
+        // Walked files canonlint does not read are not its business; a named one is
+        // reported as skipped.
+        if !input.explicit && (format.is_none() || config.skips(&absolute)) {
             continue;
         }
         let packs: Vec<pack::PackRef> = match &options.packs {
@@ -157,7 +169,7 @@ pub fn run(options: &Options) -> Result<Outcome, Vec<Problem>> {
             text: None,
             deny: config.deny,
         });
-        checked.push((input, setup));
+        checked.push((input, setup, format));
     }
     if !fatal.is_empty() {
         return Err(dedup(fatal));
@@ -166,14 +178,14 @@ pub fn run(options: &Options) -> Result<Outcome, Vec<Problem>> {
     let results: Vec<process::FileResult> = checked
         .par_iter()
         .enumerate()
-        .map(|(id, (input, setup))| {
+        .map(|(id, (input, setup, format))| {
             let s = &setups[*setup];
             // With `fact` off, a figure that contradicts canon still takes part in the
             // cross-document check.
             let fact_on = s.config.level(&checks::fact::INFO) != Level::Off;
             process::check_file(
                 id,
-                input,
+                (input, *format),
                 options.stdin_bytes.as_deref(),
                 (&s.canon, &s.packs),
                 fact_on,
@@ -277,7 +289,7 @@ fn register_packs(setups: &mut [Setup], files: &mut Vec<SourceFile>) {
 /// Applies each file's config levels, drops what is off, and sorts.
 fn apply_levels(
     findings: Vec<Finding>,
-    checked: &[(Input, usize)],
+    checked: &[(Input, usize, Option<Format>)],
     setups: &[Setup],
 ) -> Vec<Finding> {
     let mut out: Vec<Finding> = findings
@@ -305,7 +317,7 @@ fn apply_levels(
 /// Reads again the checked files that a finding points into but whose text was released.
 fn load_referenced(
     findings: &[Finding],
-    checked: &[(Input, usize)],
+    checked: &[(Input, usize, Option<Format>)],
     files: &mut [SourceFile],
     stdin: Option<&[u8]>,
 ) {

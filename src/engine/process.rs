@@ -53,23 +53,51 @@ pub fn read_text(path: &Path) -> Result<String, Unreadable> {
     decode(std::fs::read(path).map_err(Unreadable::Io)?)
 }
 
+/// Moves findings and records from prose offsets to the original file's bytes, for
+/// formats whose prose is decoded (HTML entities, wikitext links). A fix whose bytes in
+/// the file are not the prose it was made from (it would overwrite an entity or markup)
+/// is dropped; its help line still says what to write.
+fn localize(
+    doc: &Document,
+    id: FileId,
+    findings: &mut [Finding],
+    records: &mut [cross_document::Record],
+) {
+    for f in findings.iter_mut() {
+        f.location.span = doc.original(f.location.span.clone());
+        if let Some(fix) = &mut f.fix {
+            let prose = fix.span.clone();
+            fix.span = doc.original(prose.clone());
+            if doc.text.get(fix.span.clone()) != doc.prose.get(prose) {
+                f.fix = None;
+            }
+        }
+        for r in f.related.iter_mut().filter(|r| r.location.file == id) {
+            r.location.span = doc.original(r.location.span.clone());
+        }
+    }
+    for r in records.iter_mut() {
+        r.location.span = doc.original(r.location.span.clone());
+    }
+}
+
 /// Checks one file.
 pub fn check_file(
     id: FileId,
-    input: &Input,
+    (input, format): (&Input, Option<Format>),
     stdin: Option<&[u8]>,
     (canon, packs): (&Canon, &[FileId]),
     fact_on: bool,
 ) -> FileResult {
-    let format = match Format::of(Path::new(&input.display)) {
-        Some(f) => f,
-        None if input.is_stdin() => Format::Text,
-        None => {
-            return FileResult {
-                skipped: Some("not a format canonlint reads (.md, .markdown, .txt)".into()),
-                ..FileResult::default()
-            };
-        }
+    let Some(format) = format else {
+        return FileResult {
+            skipped: Some(
+                "not a format canonlint reads (.md, .markdown, .txt, .wiki, .mediawiki, \
+                 .wikitext, .html, .htm; see `[formats]` in canonlint.toml)"
+                    .into(),
+            ),
+            ..FileResult::default()
+        };
     };
     let text = if input.is_stdin() {
         decode(stdin.unwrap_or_default().to_vec())
@@ -95,7 +123,7 @@ pub fn check_file(
             };
         }
     };
-    let doc = Document::new(format, text);
+    let doc = Document::new(format, text).named(format, &input.display);
     let claims = extract::extract(&doc, canon);
     let ctx = DocCtx {
         file: id,
@@ -110,7 +138,10 @@ pub fn check_file(
         .filter(|f| fact_on && f.check == checks::fact::INFO.name)
         .map(|f| f.location.span.start)
         .collect();
-    let records = cross_document::records(&ctx, &claims, &reported);
+    let mut records = cross_document::records(&ctx, &claims, &reported);
+    if doc.map.is_some() {
+        localize(&doc, id, &mut findings, &mut records);
+    }
     let text = (!findings.is_empty()).then(|| Arc::from(doc.text));
     FileResult {
         findings,

@@ -1,13 +1,13 @@
 //! Finding the files to check: the paths given, walked with the `ignore` crate so that
 //! `.gitignore`, `.ignore` and `.canonlintignore` are honoured and hidden files skipped;
-//! `-` is standard input.
+//! `-` is standard input. Every walked file is listed: which of them canonlint reads (by
+//! extension, or by a config's `[formats]`) is the engine's choice.
 
 use std::path::{Path, PathBuf};
 
 use ignore::WalkBuilder;
 
 use crate::problem::Problem;
-use crate::source::Format;
 
 /// A file to check.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -84,7 +84,7 @@ fn walk(root: &Path, inputs: &mut Vec<Input>, problems: &mut Vec<Problem>) {
         match entry {
             Ok(entry) => {
                 let path = entry.path();
-                if entry.file_type().is_some_and(|t| t.is_file()) && Format::of(path).is_some() {
+                if entry.file_type().is_some_and(|t| t.is_file()) {
                     inputs.push(Input {
                         display: display_path(path),
                         path: path.to_path_buf(),
@@ -111,7 +111,7 @@ mod tests {
     }
 
     #[test]
-    fn walking_honours_gitignore_and_extensions() {
+    fn walking_honours_gitignore() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
         std::fs::write(root.join(".gitignore"), "skipped.md\n").unwrap();
@@ -124,6 +124,6 @@ mod tests {
             .iter()
             .map(|i| i.path.file_name().unwrap().to_string_lossy().into_owned())
             .collect();
-        assert_eq!(names, ["a.txt", "b.md"]);
+        assert_eq!(names, ["a.txt", "b.md", "image.png"]);
     }
 }

@@ -14,7 +14,9 @@ use crate::source::{Block, BlockKind};
 pub struct BlockText<'a> {
     /// The whole document's prose view (spans are absolute).
     pub prose: &'a str,
-    /// The document's original text, at the same offsets.
+    /// The document's original text at the prose's offsets (Markdown, plain text), or the
+    /// prose itself for formats that decode it (their readers put markup barriers in it):
+    /// a gap that is not whitespace here was markup.
     pub original: &'a str,
     /// This block's bytes.
     pub span: Range<usize>,
@@ -336,7 +338,12 @@ mod tests {
     fn speech(text: &str) -> Vec<String> {
         let canon = star_trek();
         let doc = Document::new(Format::Markdown, text.to_string());
-        let block = BlockText::new(&doc.prose, &doc.text, &doc.blocks[0], &canon);
+        let block = BlockText::new(
+            &doc.prose,
+            doc.same_offsets().unwrap_or(&doc.prose),
+            &doc.blocks[0],
+            &canon,
+        );
         block
             .speech(&[], &doc.emphasis)
             .into_iter()

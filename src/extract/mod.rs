@@ -146,9 +146,16 @@ pub fn extract(doc: &Document, canon: &Canon) -> Vec<Claim> {
     let mut claims = Vec::new();
     // The open headings, outermost first, each with the entity it names: a sub-heading
     // that names none ("## Casualties") keeps its parent's subject.
-    let mut headings: Vec<(u8, Option<EntityId>)> = Vec::new();
+    // A wiki page's title (from its file name) stands as a heading above them all.
+    let mut headings: Vec<(u8, Option<EntityId>)> = doc
+        .page_title
+        .as_deref()
+        .map(|title| (0, title_subject(title, canon)))
+        .into_iter()
+        .collect();
+    let original = doc.same_offsets().unwrap_or(&doc.prose);
     for block in &doc.blocks {
-        let text = BlockText::new(&doc.prose, &doc.text, block, canon);
+        let text = BlockText::new(&doc.prose, original, block, canon);
         let start = claims.len();
         names::extract(&text, &mut claims);
         rank::extract(&text, &mut claims);
@@ -165,6 +172,17 @@ pub fn extract(doc: &Document, canon: &Canon) -> Vec<Claim> {
     }
     claims.sort_by_key(|c| (c.span.start, c.span.end));
     claims
+}
+
+/// The entity a title outside the text names, read as a heading would be.
+fn title_subject(title: &str, canon: &Canon) -> Option<EntityId> {
+    let doc = Document::new(crate::source::Format::Text, title.to_string());
+    let block = doc.blocks.first()?;
+    let block = crate::source::Block {
+        kind: BlockKind::Heading(0),
+        ..block.clone()
+    };
+    subject::of_heading(&BlockText::new(&doc.prose, &doc.text, &block, canon))
 }
 
 /// Helpers for the parsers' unit tests.

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::{Block, BlockKind, prose_view};
+use super::{Block, BlockKind, Reading, prose_view};
 
 /// A container being read: its kind and the extent of the prose seen in it so far.
 struct Open {
@@ -15,7 +15,7 @@ struct Open {
 }
 
 /// Reads Markdown into a prose view, blocks and emphasis spans.
-pub(crate) fn read(text: &str) -> (String, Vec<Block>, Vec<Range<usize>>) {
+pub(crate) fn read(text: &str) -> Reading {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_FOOTNOTES
@@ -98,7 +98,13 @@ pub(crate) fn read(text: &str) -> (String, Vec<Block>, Vec<Range<usize>>) {
     }
     blocks.sort_by_key(|b| b.span.start);
     emphasis.sort_by_key(|e| e.start);
-    (prose_view(text, &prose), blocks, emphasis)
+    Reading {
+        prose: prose_view(text, &prose),
+        map: None,
+        blocks,
+        emphasis,
+        comments: Vec::new(),
+    }
 }
 
 fn grow(extent: &mut Option<Range<usize>>, range: &Range<usize>) {
@@ -113,7 +119,7 @@ mod tests {
     use super::*;
 
     fn blocks_of(text: &str) -> Vec<(BlockKind, String)> {
-        let (prose, blocks, _) = read(text);
+        let Reading { prose, blocks, .. } = read(text);
         blocks
             .into_iter()
             .map(|b| (b.kind, prose[b.span].to_string()))
@@ -141,7 +147,7 @@ mod tests {
     #[test]
     fn code_html_and_urls_are_not_prose() {
         let text = "See `Utopia Plantia` and [the yards](http://Plantia.example) <b x=\"Plantia\">.\n\n```\nPlantia\n```\n";
-        let (prose, _, _) = read(text);
+        let prose = read(text).prose;
         assert_eq!(prose.len(), text.len());
         assert!(!prose.contains("Plantia"), "{prose}");
         assert!(prose.contains("the yards"));
@@ -150,7 +156,7 @@ mod tests {
     #[test]
     fn emphasis_spans_cover_their_text() {
         let text = "The episode *Children of Mars* aired.";
-        let (_, _, emphasis) = read(text);
+        let emphasis = read(text).emphasis;
         assert_eq!(
             emphasis
                 .iter()
@@ -163,7 +169,7 @@ mod tests {
     #[test]
     fn front_matter_is_not_prose() {
         let text = "---\ntitle: Utopia Plantia\n---\n\nBody.\n";
-        let (prose, blocks, _) = read(text);
+        let Reading { prose, blocks, .. } = read(text);
         assert!(!prose.contains("Plantia"));
         assert_eq!(blocks.len(), 1);
     }

@@ -2,10 +2,10 @@
 
 use std::ops::Range;
 
-use super::{Block, BlockKind};
+use super::{Block, BlockKind, Reading};
 
 /// Reads plain text: the prose view is the text itself.
-pub(crate) fn read(text: &str) -> (String, Vec<Block>, Vec<Range<usize>>) {
+pub(crate) fn read(text: &str) -> Reading {
     let blocks = paragraphs(text)
         .into_iter()
         .map(|span| Block {
@@ -14,7 +14,13 @@ pub(crate) fn read(text: &str) -> (String, Vec<Block>, Vec<Range<usize>>) {
             quoted: false,
         })
         .collect();
-    (text.to_string(), blocks, Vec::new())
+    Reading {
+        prose: text.to_string(),
+        map: None,
+        blocks,
+        emphasis: Vec::new(),
+        comments: Vec::new(),
+    }
 }
 
 /// Byte ranges of paragraphs: runs of non-blank lines, trimmed of surrounding whitespace.

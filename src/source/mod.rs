@@ -10,6 +10,7 @@
 //! byte to the original bytes it stands for; findings are moved back through it, so every
 //! reported span is a span of the original file.
 
+mod entity;
 mod html;
 mod markdown;
 mod plain;

@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 
 use canonlint::checks::CHECKS;
+use canonlint::engine::config::Level;
 use canonlint::engine::{self, Options, Outcome};
 use canonlint::finding::Severity;
 use canonlint::report;
@@ -61,6 +62,17 @@ struct CheckArgs {
     /// Fail (exit 1) on findings at this level or above, not only on errors.
     #[arg(long, value_enum, value_name = "LEVEL")]
     deny: Option<Deny>,
+    /// The most a finding about a claim inside dialogue is reported at; replaces the
+    /// configs' `dialogue`.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    dialogue: Option<Dialogue>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Dialogue {
+    Warn,
+    Info,
+    Ignore,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -103,7 +115,7 @@ pub fn run() -> u8 {
             for c in CHECKS {
                 let _ = writeln!(
                     out,
-                    "{}  {:<15} {:<8} {}",
+                    "{}  {:<18} {:<8} {}",
                     c.code,
                     c.name,
                     c.default.name(),
@@ -138,6 +150,11 @@ fn check(args: CheckArgs) -> u8 {
         stdin_name: args.stdin_filename,
         stdin_bytes,
         packs: (!args.packs.is_empty()).then_some(args.packs),
+        dialogue: args.dialogue.map(|d| match d {
+            Dialogue::Warn => Level::On(Severity::Warning),
+            Dialogue::Info => Level::On(Severity::Info),
+            Dialogue::Ignore => Level::Off,
+        }),
     };
     let mut stderr = StandardStream::stderr(color_choice(args.color, io::stderr().is_terminal()));
     let outcome = match engine::run(&options) {

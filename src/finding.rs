@@ -91,6 +91,9 @@ pub struct Finding {
     pub fix: Option<Fix>,
     /// The entity the claim is about, by id.
     pub subject: Option<String>,
+    /// The claim is inside a character's speech or thought; reported at the config's
+    /// `dialogue` level at most.
+    pub dialogue: bool,
 }
 
 impl Finding {
@@ -113,6 +116,7 @@ impl Finding {
             help: None,
             fix: None,
             subject: None,
+            dialogue: false,
         }
     }
 

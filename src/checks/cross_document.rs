@@ -74,7 +74,8 @@ impl Value {
 pub fn records(ctx: &DocCtx, claims: &[Claim], reported: &HashSet<usize>) -> Vec<Record> {
     let mut out = Vec::new();
     for claim in claims {
-        if reported.contains(&claim.span.start) {
+        // A character's figure is theirs, not the text's.
+        if reported.contains(&claim.span.start) || claim.dialogue {
             continue;
         }
         let (subject, measure, value) = match &claim.kind {

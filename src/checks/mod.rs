@@ -8,6 +8,7 @@ pub mod attribute;
 pub mod cross_document;
 pub mod fact;
 pub mod name_variant;
+pub mod suppression;
 pub mod title;
 
 use crate::extract::{Attached, Claim};
@@ -29,12 +30,14 @@ pub struct CheckInfo {
 }
 
 /// Every check, alphabetised by name.
-pub const CHECKS: [CheckInfo; 5] = [
+pub const CHECKS: [CheckInfo; 7] = [
     attribute::INFO,
     cross_document::INFO,
     fact::INFO,
     name_variant::INFO,
+    suppression::INFO,
     title::INFO,
+    suppression::UNUSED,
 ];
 
 /// The check with this name or code.
@@ -99,12 +102,30 @@ impl DocCtx<'_> {
     }
 }
 
-/// Runs every per-document check over one file's claims.
+/// Runs every per-document check over one file's claims, and marks the findings about
+/// claims inside dialogue.
 pub fn check_document(ctx: &DocCtx, claims: &[Claim], out: &mut Vec<Finding>) {
+    let first = out.len();
     name_variant::check(ctx, claims, out);
     title::check(ctx, claims, out);
     fact::check(ctx, claims, out);
     attribute::check(ctx, claims, out);
+    let spoken: Vec<&std::ops::Range<usize>> = claims
+        .iter()
+        .filter(|c| c.dialogue)
+        .map(|c| &c.span)
+        .collect();
+    if spoken.is_empty() {
+        return;
+    }
+    for f in &mut out[first..] {
+        let span = &f.location.span;
+        f.dialogue = f.check != name_variant::INFO.name
+            && spoken.iter().any(|s| {
+                s.start <= span.start && span.end <= s.end
+                    || span.start <= s.start && s.end <= span.end
+            });
+    }
 }
 
 /// Helpers for the checks' unit tests.

@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::checks::{self, cross_document};
+use crate::checks::{self, cross_document, suppression};
 use crate::finding::{FileId, Finding, Severity};
 use crate::pack::{self, Canon};
 use crate::problem::Problem;
@@ -35,6 +35,8 @@ pub struct Options {
     pub stdin_bytes: Option<Vec<u8>>,
     /// Packs for this run, replacing the configs' `packs`.
     pub packs: Option<Vec<String>>,
+    /// The level of findings inside dialogue for this run, replacing the configs'.
+    pub dialogue: Option<Level>,
 }
 
 /// A file of the run: a checked file or a pack, with its text when a finding needs it.
@@ -194,10 +196,12 @@ pub fn run(options: &Options) -> Result<Outcome, Vec<Problem>> {
         .collect();
     let mut findings = Vec::new();
     let mut records = Vec::new();
+    let mut suppressions = Vec::new();
     let mut skipped = Vec::new();
     for (id, r) in results.into_iter().enumerate() {
         findings.extend(r.findings);
         records.extend(r.records);
+        suppressions.push(r.suppressions);
         if r.text.is_some() {
             files[id].text = r.text;
         }
@@ -213,7 +217,11 @@ pub fn run(options: &Options) -> Result<Outcome, Vec<Problem>> {
     // different configs are different universes.
     let project = |file: FileId| checked[file].1;
     findings.extend(cross_document::check(&records, project));
-    let findings = apply_levels(findings, &checked, &setups);
+    let mut findings = suppression::apply(findings, &mut suppressions);
+    for (file, s) in suppressions.iter().enumerate() {
+        findings.extend(suppression::unused(file, s));
+    }
+    let findings = apply_levels(findings, &checked, &setups, options.dialogue);
     load_referenced(
         &findings,
         &checked,
@@ -286,24 +294,37 @@ fn register_packs(setups: &mut [Setup], files: &mut Vec<SourceFile>) {
     }
 }
 
-/// Applies each file's config levels, drops what is off, and sorts.
+/// Applies each file's config levels (and its dialogue level to findings inside
+/// dialogue), drops what is off, and sorts.
 fn apply_levels(
     findings: Vec<Finding>,
     checked: &[(Input, usize, Option<Format>)],
     setups: &[Setup],
+    dialogue: Option<Level>,
 ) -> Vec<Finding> {
     let mut out: Vec<Finding> = findings
         .into_iter()
         .filter_map(|mut f| {
             let config = &setups[checked[f.location.file].1].config;
             let check = checks::find(f.check)?;
-            match config.level(check) {
-                Level::On(severity) => {
-                    f.severity = severity;
-                    Some(f)
-                }
-                Level::Off => None,
+            let Level::On(severity) = config.level(check) else {
+                return None;
+            };
+            f.severity = severity;
+            if f.dialogue {
+                let Level::On(most) = dialogue.unwrap_or(config.dialogue) else {
+                    return None;
+                };
+                f.severity = severity.min(most);
+                f.label.push_str(" (inside dialogue)");
+                f.notes.push(format!(
+                    "this is inside dialogue, where a character may be wrong on purpose: \
+                     reported as {} (`dialogue = \"warn\" | \"info\" | \"ignore\"` in \
+                     canonlint.toml)",
+                    f.severity
+                ));
             }
+            Some(f)
         })
         .collect();
     out.sort_by(|a, b| {

@@ -4,6 +4,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use crate::checks::suppression::{self, Suppression};
 use crate::checks::{self, DocCtx, cross_document};
 use crate::engine::walk::Input;
 use crate::extract;
@@ -19,6 +20,8 @@ pub struct FileResult {
     pub findings: Vec<Finding>,
     /// Its figures and dates, for the cross-document check.
     pub records: Vec<cross_document::Record>,
+    /// Its suppression comments.
+    pub suppressions: Vec<Suppression>,
     /// Its text, kept only when a finding points into it.
     pub text: Option<Arc<str>>,
     /// Why it was not checked, if it was not.
@@ -142,10 +145,13 @@ pub fn check_file(
     if doc.map.is_some() {
         localize(&doc, id, &mut findings, &mut records);
     }
+    let (suppressions, problems) = suppression::read(id, &doc.text, &doc.comments);
+    findings.extend(problems);
     let text = (!findings.is_empty()).then(|| Arc::from(doc.text));
     FileResult {
         findings,
         records,
+        suppressions,
         text,
         skipped: None,
         problem: None,

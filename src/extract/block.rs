@@ -260,7 +260,13 @@ impl<'a> BlockText<'a> {
             .quotes()
             .into_iter()
             .map(|(outer, _)| outer)
-            .filter(|q| !titles.iter().any(|t| q.start <= t.start && t.end <= q.end))
+            // A quote is a title's when the title fills it (but for its marks and a comma),
+            // not when a title stands inside a longer speech.
+            .filter(|q| {
+                !titles
+                    .iter()
+                    .any(|t| q.start <= t.start && t.end <= q.end && q.len() - t.len() <= 8)
+            })
             .collect();
         let body = &self.prose[self.span.clone()];
         let trimmed = body.trim_start();

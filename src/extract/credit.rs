@@ -24,6 +24,7 @@ pub fn extract(text: &BlockText, claims: &mut Vec<Claim>) {
         if let Some(p) = performer {
             claims.push(Claim {
                 span: p.span.clone(),
+                dialogue: false,
                 kind: ClaimKind::Credit {
                     character,
                     performer: text.words_of(p.span.clone()),

@@ -38,6 +38,7 @@ pub fn extract(text: &BlockText, claims: &mut Vec<Claim>) {
         let relative = text.mood_at(i).relative;
         claims.push(Claim {
             span: start..end,
+            dialogue: false,
             kind: ClaimKind::Date(DateClaim {
                 date,
                 relative,

@@ -60,8 +60,8 @@ pub struct FigureClaim {
     pub partial: bool,
     /// What it counts is named by a label ("Deaths: 20,000"), as in an infobox.
     pub labelled: bool,
-    /// Not asserted as fact: inside quoted speech, or in a sentence that reports, rumours
-    /// or supposes it ("early reports said", "if").
+    /// Not asserted as fact: in a block quote, or in a sentence that reports, rumours or
+    /// supposes it ("early reports said", "if").
     pub hedged: bool,
     /// What it is about.
     pub subject: Option<Attached>,
@@ -139,6 +139,9 @@ pub struct Claim {
     pub span: Range<usize>,
     /// What it says.
     pub kind: ClaimKind,
+    /// Inside a character's speech or thought: asserted in-universe, not by the text
+    /// (never set for names: their spelling is the author's).
+    pub dialogue: bool,
 }
 
 /// Extracts every claim of a document, in order of position.

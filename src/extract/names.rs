@@ -23,6 +23,7 @@ pub fn extract(text: &BlockText, claims: &mut Vec<Claim>) {
     for m in &text.mentions {
         claims.push(Claim {
             span: m.span.clone(),
+            dialogue: false,
             kind: ClaimKind::Name { form: m.form },
         });
     }
@@ -130,6 +131,7 @@ fn near_miss(text: &BlockText, window: Range<usize>, single: bool) -> Option<Cla
     let lone_ok = !single || (text.canon.entities[entity].kind == EntityKind::Person && !extends);
     (!written_right && lone_ok).then_some(Claim {
         span,
+        dialogue: false,
         kind: ClaimKind::NearName { form: near.form },
     })
 }

@@ -109,6 +109,7 @@ fn quantity_at(text: &BlockText, i: usize) -> Option<(Claim, usize)> {
             .is_some_and(|w| vocab.partial_after.contains(&w.to_lowercase()));
     let claim = Claim {
         span: text.tokens[i].span.start..fig_end,
+        dialogue: false,
         kind: ClaimKind::Figure(FigureClaim {
             interval: interval(meaning, &fig),
             measure: counted.measure,
@@ -151,6 +152,7 @@ fn not_a_count(text: &BlockText, i: usize, next: usize) -> bool {
 fn inert(text: &BlockText, i: usize, end: usize, fig: &Figure) -> Claim {
     Claim {
         span: text.tokens[i].span.start..end,
+        dialogue: false,
         kind: ClaimKind::Figure(FigureClaim {
             interval: Interval::exact(fig.value),
             measure: None,

@@ -27,6 +27,7 @@ pub fn extract(text: &BlockText, claims: &mut Vec<Claim>) {
         }
         claims.push(Claim {
             span: rank_span.start..m.span.end,
+            dialogue: false,
             kind: ClaimKind::Rank {
                 rank,
                 entity,

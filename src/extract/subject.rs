@@ -40,19 +40,37 @@ pub fn attach(
     // which a date in its sentence would then be of.
     let works: Vec<Range<usize>> = titles.iter().chain(&quotes).cloned().collect();
     let about_work = dated::sentences_about_works(text, &works);
+    // Inside speech, the quote around a date is the speaker's words, not a title.
+    let about_titled_work = dated::sentences_about_works(text, &titles);
     for claim in claims.iter_mut() {
         let span = claim.span.clone();
+        // A name is spelled by the author even in a character's mouth.
+        let spoken = speech.covering(&span);
+        claim.dialogue = spoken.is_some()
+            && !matches!(
+                claim.kind,
+                ClaimKind::Name { .. } | ClaimKind::NearName { .. }
+            );
+        let hedged = match spoken {
+            Some(words) => hedge::hedged_in_speech(text, &span, words),
+            None => hedge::hedged(text, &span),
+        };
         match &mut claim.kind {
             ClaimKind::Figure(f) => {
-                f.hedged = hedge::hedged(text, &span, &speech);
+                f.hedged = hedged;
                 if let Some(measure) = f.measure {
                     f.subject =
                         subject_for(text, &all, &span, (Some(measure), f.labelled), heading);
                 }
             }
             ClaimKind::Date(d) => {
-                d.hedged = hedge::hedged(text, &span, &speech);
-                d.subject = dated::date_subject(text, &span, &about_work);
+                d.hedged = hedged;
+                let about = if spoken.is_some() {
+                    &about_titled_work
+                } else {
+                    &about_work
+                };
+                d.subject = dated::date_subject(text, &span, about);
             }
             _ => {}
         }

@@ -129,6 +129,7 @@ fn title(
     };
     Some(Claim {
         span,
+        dialogue: false,
         kind: ClaimKind::Title(TitleClaim {
             title: content.split_whitespace().collect::<Vec<_>>().join(" "),
             series: series.or(of),

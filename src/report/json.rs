@@ -51,6 +51,7 @@ struct JsonFinding<'a> {
     notes: &'a [String],
     help: Option<&'a str>,
     subject: Option<&'a str>,
+    dialogue: bool,
 }
 
 #[derive(Serialize)]
@@ -133,6 +134,7 @@ fn finding<'a>(
         notes: &f.notes,
         help: f.help.as_deref(),
         subject: f.subject.as_deref(),
+        dialogue: f.dialogue,
     }
 }
 

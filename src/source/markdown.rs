@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::{Block, BlockKind, Reading, prose_view};
+use super::{Block, BlockKind, Reading, comment, front_matter, prose_view};
 
 /// A container being read: its kind and the extent of the prose seen in it so far.
 struct Open {
@@ -30,6 +30,9 @@ pub(crate) fn read(text: &str) -> Reading {
     let mut opaque = 0usize;
     // How many block quotes are open.
     let mut quotes = 0usize;
+    // Raw HTML, merged where it runs on, for the comments in it.
+    let mut html: Vec<Range<usize>> = Vec::new();
+    let mut metadata = false;
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         match event {
             Event::Start(tag) => match tag {
@@ -47,9 +50,11 @@ pub(crate) fn read(text: &str) -> Reading {
                     extent: None,
                 }),
                 Tag::Emphasis | Tag::Strong => open_emphasis.push(None),
-                Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) | Tag::Image { .. } => {
-                    opaque += 1
+                Tag::MetadataBlock(_) => {
+                    metadata = true;
+                    opaque += 1;
                 }
+                Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Image { .. } => opaque += 1,
                 _ => {}
             },
             Event::End(tag) => match tag {
@@ -80,10 +85,26 @@ pub(crate) fn read(text: &str) -> Reading {
                 | TagEnd::HtmlBlock
                 | TagEnd::MetadataBlock(_)
                 | TagEnd::Image => {
+                    metadata = false;
                     opaque = opaque.saturating_sub(1);
                 }
                 _ => {}
             },
+            Event::Html(_) | Event::InlineHtml(_) => match html.last_mut() {
+                Some(last) if last.end >= range.start => last.end = last.end.max(range.end),
+                _ => html.push(range),
+            },
+            // The front matter's title is the document's own.
+            Event::Text(_) if metadata => {
+                if let Some(title) = front_matter::title(text, range) {
+                    blocks.push(Block {
+                        kind: BlockKind::Heading(0),
+                        span: title.clone(),
+                        quoted: false,
+                    });
+                    prose.push(title);
+                }
+            }
             Event::Text(_) if opaque == 0 => {
                 if let Some(block) = open.last_mut() {
                     grow(&mut block.extent, &range);
@@ -98,12 +119,16 @@ pub(crate) fn read(text: &str) -> Reading {
     }
     blocks.sort_by_key(|b| b.span.start);
     emphasis.sort_by_key(|e| e.start);
+    let mut comments = Vec::new();
+    for range in html {
+        comment::html_comments(text, range, &mut comments);
+    }
     Reading {
         prose: prose_view(text, &prose),
         map: None,
         blocks,
         emphasis,
-        comments: Vec::new(),
+        comments,
     }
 }
 
@@ -167,10 +192,31 @@ mod tests {
     }
 
     #[test]
-    fn front_matter_is_not_prose() {
-        let text = "---\ntitle: Utopia Plantia\n---\n\nBody.\n";
+    fn front_matter_is_not_prose_but_its_title_is() {
+        let text = "---\nlocation: Utopia Plantia\ntitle: \"Mars\"\n---\n\nBody.\n";
         let Reading { prose, blocks, .. } = read(text);
         assert!(!prose.contains("Plantia"));
-        assert_eq!(blocks.len(), 1);
+        let got: Vec<_> = blocks
+            .iter()
+            .map(|b| (b.kind, &prose[b.span.clone()]))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (BlockKind::Heading(0), "Mars"),
+                (BlockKind::Paragraph, "Body.")
+            ]
+        );
+    }
+
+    #[test]
+    fn comments_in_raw_html_are_found() {
+        let text = "<!-- canonlint-disable CL001 -->\nText <!-- inline --> more.\n\n<div>\n<!-- a\nb -->\n</div>\n";
+        let Reading {
+            comments, prose, ..
+        } = read(text);
+        let got: Vec<&str> = comments.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(got, [" canonlint-disable CL001 ", " inline ", " a\nb "]);
+        assert!(!prose.contains("canonlint"));
     }
 }

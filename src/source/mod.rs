@@ -10,7 +10,9 @@
 //! byte to the original bytes it stands for; findings are moved back through it, so every
 //! reported span is a span of the original file.
 
+pub(crate) mod comment;
 mod entity;
+mod front_matter;
 mod html;
 mod markdown;
 mod plain;

@@ -316,11 +316,10 @@ fn apply_levels(
                     return None;
                 };
                 f.severity = severity.min(most);
-                f.label.push_str(" (inside dialogue)");
+                f.label = format!("inside dialogue: {}", f.label);
                 f.notes.push(format!(
-                    "this is inside dialogue, where a character may be wrong on purpose: \
-                     reported as {} (`dialogue = \"warn\" | \"info\" | \"ignore\"` in \
-                     canonlint.toml)",
+                    "a character may be wrong on purpose, so this is reported as {}; \
+                     `dialogue` in canonlint.toml (warn, info or ignore) sets that",
                     f.severity
                 ));
             }

@@ -371,3 +371,53 @@ fn a_file_that_cannot_be_read_is_named() {
     assert!(err.contains("cannot read locked.md"), "{err}");
     assert!(out.contains("in 1 file (1 skipped)"), "{out}");
 }
+
+#[test]
+fn dialogue_level_on_the_command_line_replaces_the_configs() {
+    let case = "fixtures/dialogue/warn-from-config";
+    let (code, out, _) = stdout(canonlint().args(["check", case, "--deny", "warnings"]));
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("warning[CL004]"), "{out}");
+    let (code, out, _) = stdout(canonlint().args(["check", case, "--dialogue", "ignore"]));
+    assert_eq!(
+        (code, out.as_str()),
+        (0, "canonlint: no findings in 1 file\n")
+    );
+    let (_, out, _) = stdout(canonlint().args(["check", case, "--dialogue", "info"]));
+    assert!(
+        out.contains("note[CL004]") && out.contains("inside dialogue: "),
+        "{out}"
+    );
+}
+
+#[test]
+fn stdin_takes_the_format_of_its_name() {
+    let page = "Some say 20,000 people died.\n\n<!-- canonlint-disable-next-line CL001 -->\nUtopia Plantia.\n";
+    let (_, out, _) = stdout(
+        canonlint()
+            .args([
+                "check",
+                "--pack",
+                "star-trek",
+                "-",
+                "--stdin-filename",
+                "page.md",
+            ])
+            .write_stdin(page),
+    );
+    assert_eq!(out, "canonlint: no findings in 1 file\n");
+    // As plain text the comment is prose and suppresses nothing.
+    let (_, out, _) = stdout(
+        canonlint()
+            .args([
+                "check",
+                "--pack",
+                "star-trek",
+                "-",
+                "--stdin-filename",
+                "page.txt",
+            ])
+            .write_stdin(page),
+    );
+    assert!(out.contains("error[CL001]"), "{out}");
+}

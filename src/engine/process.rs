@@ -127,6 +127,16 @@ pub fn check_file(
         }
     };
     let doc = Document::new(format, text).named(format, &input.display);
+    check_document(id, doc, (canon, packs), fact_on)
+}
+
+/// Checks one read document: claims, per-document checks, records, suppressions.
+pub fn check_document(
+    id: FileId,
+    doc: Document,
+    (canon, packs): (&Canon, &[FileId]),
+    fact_on: bool,
+) -> FileResult {
     let claims = extract::extract(&doc, canon);
     let ctx = DocCtx {
         file: id,

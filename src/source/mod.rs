@@ -98,6 +98,14 @@ pub struct OffsetMap {
 }
 
 impl OffsetMap {
+    /// For each prose byte, the original bytes it stands for.
+    pub fn starts_and_ends(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.starts
+            .iter()
+            .zip(&self.ends)
+            .map(|(s, e)| (*s as usize, *e as usize))
+    }
+
     /// The original bytes a prose span stands for.
     pub fn original(&self, span: Range<usize>) -> Range<usize> {
         let at = |v: &Vec<u32>, i: usize| v.get(i).copied().unwrap_or(u32::MAX) as usize;

@@ -8,6 +8,8 @@
 
 pub mod config;
 mod process;
+#[cfg(test)]
+mod properties;
 pub mod walk;
 
 use std::collections::HashMap;

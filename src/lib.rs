@@ -20,6 +20,7 @@ pub mod checks;
 pub mod engine;
 pub mod extract;
 pub mod finding;
+pub mod fingerprint;
 pub mod pack;
 pub mod problem;
 pub mod report;

@@ -16,6 +16,7 @@
 //! from a text; a *finding* is what is reported; a *problem* is an error in the set-up
 //! (a bad pack or config, an unreadable file) that stops or spoils the run.
 
+pub mod atomic;
 pub mod checks;
 pub mod engine;
 pub mod extract;

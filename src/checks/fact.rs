@@ -11,7 +11,7 @@
 //! only reported, rumoured or quoted.
 
 use crate::checks::{CheckInfo, DocCtx};
-use crate::extract::{Claim, ClaimKind, DateClaim, FigureClaim};
+use crate::extract::{Attached, Claim, ClaimKind, DateClaim, FigureClaim, Via};
 use crate::finding::{Finding, Severity};
 use crate::pack::model::{DATE_MEASURE, Fact, FactValue};
 use crate::value::format_number;
@@ -76,6 +76,7 @@ fn figure(ctx: &DocCtx, claim: &Claim, f: &FigureClaim) -> Option<Finding> {
         ctx.canon_at(&fact.origin, fact.value_span.clone()),
         format!("canon: {phrase} {label}"),
     );
+    finding = subject_note(finding, &name, f.subject.as_ref());
     // The written figure may be canon's figure for another measure of the same subject.
     for other in ctx
         .canon
@@ -99,6 +100,23 @@ fn figure(ctx: &DocCtx, claim: &Claim, f: &FigureClaim) -> Option<Finding> {
         }
     }
     Some(source_note(ctx, finding, fact).subject(Some(&ctx.canon.entities[*subject].id)))
+}
+
+/// Says where the subject came from when the claim's own sentence does not name it: a
+/// finding about a sentence that names nobody must say why it is about this entity.
+fn subject_note(finding: Finding, name: &str, subject: Option<&Attached>) -> Finding {
+    match subject.map(|a| a.via) {
+        Some(Via::Paragraph) => finding.note(format!(
+            "the subject is {name}, named earlier in this paragraph"
+        )),
+        Some(Via::Heading) => finding.note(format!(
+            "the subject is {name}, from the heading of this section"
+        )),
+        Some(Via::PageTitle) => finding.note(format!(
+            "the subject is {name}, from the page's title (its file name)"
+        )),
+        Some(Via::Sentence) | None => finding,
+    }
 }
 
 fn date(ctx: &DocCtx, claim: &Claim, d: &DateClaim) -> Option<Finding> {
@@ -126,6 +144,7 @@ fn date(ctx: &DocCtx, claim: &Claim, d: &DateClaim) -> Option<Finding> {
         ctx.canon_at(&fact.origin, fact.value_span.clone()),
         format!("canon: {canon_date}"),
     );
+    let finding = subject_note(finding, &name, d.subject.as_ref());
     Some(source_note(ctx, finding, fact).subject(Some(&ctx.canon.entities[*subject].id)))
 }
 

@@ -38,6 +38,8 @@ pub enum Via {
     Paragraph,
     /// The section heading.
     Heading,
+    /// The page's title, from its file name (a wiki page).
+    PageTitle,
 }
 
 /// The subject of a figure or date (the entity it speaks of), with the way it was found.
@@ -150,10 +152,10 @@ pub fn extract(doc: &Document, canon: &Canon) -> Vec<Claim> {
     // The open headings, outermost first, each with the entity it names: a sub-heading
     // that names none ("## Casualties") keeps its parent's subject.
     // A wiki page's title (from its file name) stands as a heading above them all.
-    let mut headings: Vec<(u8, Option<EntityId>)> = doc
+    let mut headings: Vec<(u8, Option<(EntityId, Via)>)> = doc
         .page_title
         .as_deref()
-        .map(|title| (0, title_subject(title, canon)))
+        .map(|title| (0, title_subject(title, canon).map(|e| (e, Via::PageTitle))))
         .into_iter()
         .collect();
     let original = doc.same_offsets().unwrap_or(&doc.prose);
@@ -168,7 +170,7 @@ pub fn extract(doc: &Document, canon: &Canon) -> Vec<Claim> {
         quantity::extract(&text, &mut claims);
         if let BlockKind::Heading(level) = block.kind {
             headings.retain(|(l, _)| *l < level);
-            headings.push((level, subject::of_heading(&text)));
+            headings.push((level, subject::of_heading(&text).map(|e| (e, Via::Heading))));
         }
         let heading = headings.iter().rev().find_map(|(_, e)| *e);
         subject::attach(&text, heading, &doc.emphasis, &mut claims[start..]);

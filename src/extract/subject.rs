@@ -24,7 +24,7 @@ pub fn of_heading(text: &BlockText) -> Option<EntityId> {
 /// Attaches a subject to every measured figure and every date among `claims`.
 pub fn attach(
     text: &BlockText,
-    heading: Option<EntityId>,
+    heading: Option<(EntityId, Via)>,
     emphasis: &[Range<usize>],
     claims: &mut [Claim],
 ) {
@@ -162,7 +162,7 @@ fn subject_for(
     candidates: &[(EntityId, Range<usize>)],
     span: &Range<usize>,
     (measure, labelled): (Option<MeasureId>, bool),
-    heading: Option<EntityId>,
+    heading: Option<(EntityId, Via)>,
 ) -> Option<Attached> {
     let outside = |c: &&(EntityId, Range<usize>)| c.1.end <= span.start || c.1.start >= span.end;
     let token = text
@@ -235,10 +235,7 @@ fn subject_for(
             via: Via::Paragraph,
         });
     }
-    heading.map(|entity| Attached {
-        entity,
-        via: Via::Heading,
-    })
+    heading.map(|(entity, via)| Attached { entity, via })
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! (errors by default; `--deny warnings` lowers it); 2 a usage, config, pack or I/O error.
 
 use std::io::{self, IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
@@ -13,7 +13,9 @@ use canonlint::checks::CHECKS;
 use canonlint::engine::config::Level;
 use canonlint::engine::{self, Options, Outcome};
 use canonlint::finding::Severity;
+use canonlint::problem::Problem;
 use canonlint::report;
+use canonlint::{baseline, scope};
 
 /// Exit code: no finding at the failing level.
 pub const EXIT_CLEAN: u8 = 0;
@@ -66,6 +68,18 @@ struct CheckArgs {
     /// configs' `dialogue`.
     #[arg(long, value_enum, value_name = "LEVEL")]
     dialogue: Option<Dialogue>,
+    /// Record every current finding in FILE (a baseline) instead of reporting them.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "diff_base", "diff_file"])]
+    write_baseline: Option<PathBuf>,
+    /// Report only findings that the baseline FILE does not hold.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Report only findings on lines changed since the git revision REV.
+    #[arg(long, value_name = "REV", conflicts_with = "diff_file")]
+    diff_base: Option<String>,
+    /// Report only findings on lines changed from OLD, an older copy of the one file checked.
+    #[arg(long, value_name = "OLD")]
+    diff_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -145,6 +159,15 @@ fn check(args: CheckArgs) -> u8 {
         }
         stdin_bytes = Some(bytes);
     }
+    let request = scope::Request {
+        baseline: args.baseline.clone(),
+        diff_base: args.diff_base.clone(),
+        diff_file: args.diff_file.clone(),
+    };
+    let narrowing = match scope::Narrowing::prepare(&request, &args.paths) {
+        Ok(n) => n,
+        Err(p) => return problem(&p, args.color),
+    };
     let options = Options {
         paths: args.paths,
         stdin_name: args.stdin_filename,
@@ -157,7 +180,7 @@ fn check(args: CheckArgs) -> u8 {
         }),
     };
     let mut stderr = StandardStream::stderr(color_choice(args.color, io::stderr().is_terminal()));
-    let outcome = match engine::run(&options) {
+    let mut outcome = match engine::run(&options) {
         Ok(o) => o,
         Err(problems) => {
             for p in &problems {
@@ -166,6 +189,12 @@ fn check(args: CheckArgs) -> u8 {
             return EXIT_ERROR;
         }
     };
+    if let Some(file) = &args.write_baseline {
+        return write_baseline(&outcome, file, &mut stderr);
+    }
+    if let Err(p) = narrowing.apply(&mut outcome) {
+        return problem(&p, args.color);
+    }
     let written = match args.format {
         Format::Human => {
             let mut stdout =
@@ -204,6 +233,45 @@ pub fn exit_code(outcome: &Outcome, deny: Option<Severity>) -> u8 {
     } else {
         EXIT_CLEAN
     }
+}
+
+/// Writes a baseline instead of a report: 2 if a file could not be read (a baseline
+/// without its findings would report them as new later) or FILE cannot be written.
+fn write_baseline(outcome: &Outcome, file: &Path, stderr: &mut StandardStream) -> u8 {
+    for p in &outcome.problems {
+        p.render_to(stderr);
+    }
+    if !outcome.problems.is_empty() {
+        let _ = writeln!(
+            stderr,
+            "error: baseline not written: a file could not be read"
+        );
+        return EXIT_ERROR;
+    }
+    match baseline::write(outcome, file) {
+        Ok(n) => {
+            let s = if n == 1 { "" } else { "s" };
+            let _ = writeln!(
+                stderr,
+                "canonlint: recorded {n} finding{s} in {}",
+                file.display()
+            );
+            EXIT_CLEAN
+        }
+        Err(p) => {
+            p.render_to(stderr);
+            EXIT_ERROR
+        }
+    }
+}
+
+/// Renders a problem that stops the run; exit 2.
+fn problem(p: &Problem, color: Color) -> u8 {
+    p.render_to(&mut StandardStream::stderr(color_choice(
+        color,
+        io::stderr().is_terminal(),
+    )));
+    EXIT_ERROR
 }
 
 fn color_choice(color: Color, terminal: bool) -> ColorChoice {

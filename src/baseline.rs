@@ -128,7 +128,15 @@ pub fn render(baseline: &Baseline) -> String {
 pub fn write(outcome: &Outcome, path: &Path) -> Result<usize, Problem> {
     let baseline = record(outcome);
     crate::atomic::write(path, render(&baseline).as_bytes()).map_err(|e| {
-        Problem::plain(format!("cannot write the baseline {}: {e}", path.display()))
+        // The error of the temporary file names it; what matters is the target.
+        let cause = match e.kind() {
+            std::io::ErrorKind::NotFound => "its directory does not exist".to_string(),
+            kind => std::io::Error::from(kind).to_string(),
+        };
+        Problem::plain(format!(
+            "cannot write the baseline {}: {cause}",
+            path.display()
+        ))
     })?;
     Ok(baseline.findings.len())
 }

@@ -34,11 +34,11 @@ pub fn diff(paths: &[PathBuf], rev: &str) -> Result<HashMap<PathBuf, Lines>, Pro
         } else {
             path.parent().map(Path::to_path_buf).unwrap_or_default()
         };
-        let top = git(&dir, &["rev-parse", "--show-toplevel"]).map_err(|e| {
-            e.note(format!(
-                "--diff-base needs the checked files in a git repository; {} is not in one",
+        let top = git(&dir, &["rev-parse", "--show-toplevel"], || {
+            format!(
+                "--diff-base needs a git repository, and {} is not in one",
                 dir.display()
-            ))
+            )
         })?;
         let top = PathBuf::from(top.trim_end_matches(['\n', '\r']));
         let top = top.canonicalize().unwrap_or(top);
@@ -59,7 +59,12 @@ pub fn diff(paths: &[PathBuf], rev: &str) -> Result<HashMap<PathBuf, Lines>, Pro
             "--",
         ];
         args.extend(&specs);
-        let diff = git(&top, &args)?;
+        let diff = git(&top, &args, || {
+            format!(
+                "--diff-base: cannot list the changes since `{rev}` in {}",
+                top.display()
+            )
+        })?;
         let files = hunks::parse(&diff).map_err(Problem::plain)?;
         for file in files {
             if let Some(new) = file.new {
@@ -68,7 +73,13 @@ pub fn diff(paths: &[PathBuf], rev: &str) -> Result<HashMap<PathBuf, Lines>, Pro
         }
         let mut args = vec!["ls-files", "--others", "--exclude-standard", "-z", "--"];
         args.extend(&specs);
-        for name in git(&top, &args)?.split('\0').filter(|n| !n.is_empty()) {
+        let untracked = git(&top, &args, || {
+            format!(
+                "--diff-base: cannot list untracked files in {}",
+                top.display()
+            )
+        })?;
+        for name in untracked.split('\0').filter(|n| !n.is_empty()) {
             changed.insert(top.join(name), Lines::Whole);
         }
     }
@@ -88,22 +99,26 @@ pub fn changes(outcome: &Outcome, changed: &HashMap<PathBuf, Lines>) -> Changes 
         .collect()
 }
 
-/// Runs git in `dir` with literal pathspecs; its standard output, or a problem quoting
-/// its standard error.
-fn git(dir: &Path, args: &[&str]) -> Result<String, Problem> {
+/// Runs git in `dir` with literal pathspecs: its standard output, or why not. A failure
+/// of git itself is worded by `failed`, with git's standard error quoted below it.
+fn git(dir: &Path, args: &[&str], failed: impl FnOnce() -> String) -> Result<String, Problem> {
     let output = Command::new("git")
         .arg("--literal-pathspecs")
         .arg("-C")
         .arg(dir)
         .args(args)
         .output()
-        .map_err(|e| Problem::plain(format!("cannot run git for --diff-base: {e}")))?;
+        .map_err(|e| {
+            let p = Problem::plain(format!("--diff-base: cannot run git: {e}"));
+            if e.kind() == std::io::ErrorKind::NotFound {
+                p.help("install git, or put it on the PATH")
+            } else {
+                p
+            }
+        })?;
     if !output.status.success() {
         let said = String::from_utf8_lossy(&output.stderr);
-        return Err(
-            Problem::plain(format!("`git {}` failed in {}", args[0], dir.display()))
-                .note(format!("git says: {}", said.trim())),
-        );
+        return Err(Problem::plain(failed()).note(format!("git says: {}", said.trim())));
     }
     Ok(String::from_utf8_lossy(&output.stdout).into_owned())
 }
@@ -179,6 +194,9 @@ mod tests {
         let problem = diff(&[dir.path().to_path_buf()], "HEAD").expect_err("no repo");
         let text = problem.render();
         assert!(text.contains("not a git repository"), "{text}");
-        assert!(text.contains("is not in one"), "{text}");
+        assert!(
+            text.contains("--diff-base needs a git repository"),
+            "{text}"
+        );
     }
 }

@@ -124,8 +124,15 @@ pub fn render(baseline: &Baseline) -> String {
 }
 
 /// Writes the baseline of `outcome` to `path` atomically; returns how many findings it
-/// holds.
+/// holds. Nothing is written if a file could not be read: its findings, missing from the
+/// baseline, would later be reported as new.
 pub fn write(outcome: &Outcome, path: &Path) -> Result<usize, Problem> {
+    if !outcome.problems.is_empty() {
+        return Err(Problem::plain(format!(
+            "baseline {} not written: a file could not be read",
+            path.display()
+        )));
+    }
     let baseline = record(outcome);
     crate::atomic::write(path, render(&baseline).as_bytes()).map_err(|e| {
         // The error of the temporary file names it; what matters is the target.

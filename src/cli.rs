@@ -13,7 +13,6 @@ use canonlint::checks::CHECKS;
 use canonlint::engine::config::Level;
 use canonlint::engine::{self, Options, Outcome};
 use canonlint::finding::Severity;
-use canonlint::problem::Problem;
 use canonlint::report;
 use canonlint::{baseline, scope};
 
@@ -159,15 +158,6 @@ fn check(args: CheckArgs) -> u8 {
         }
         stdin_bytes = Some(bytes);
     }
-    let request = scope::Request {
-        baseline: args.baseline.clone(),
-        diff_base: args.diff_base.clone(),
-        diff_file: args.diff_file.clone(),
-    };
-    let narrowing = match scope::Narrowing::prepare(&request, &args.paths) {
-        Ok(n) => n,
-        Err(p) => return problem(&p, args.color),
-    };
     let options = Options {
         paths: args.paths,
         stdin_name: args.stdin_filename,
@@ -180,6 +170,18 @@ fn check(args: CheckArgs) -> u8 {
         }),
     };
     let mut stderr = StandardStream::stderr(color_choice(args.color, io::stderr().is_terminal()));
+    let request = scope::Request {
+        baseline: args.baseline,
+        diff_base: args.diff_base,
+        diff_file: args.diff_file,
+    };
+    let narrowing = match scope::Narrowing::prepare(&request, &options.paths) {
+        Ok(n) => n,
+        Err(p) => {
+            p.render_to(&mut stderr);
+            return EXIT_ERROR;
+        }
+    };
     let mut outcome = match engine::run(&options) {
         Ok(o) => o,
         Err(problems) => {
@@ -193,7 +195,8 @@ fn check(args: CheckArgs) -> u8 {
         return write_baseline(&outcome, file, &mut stderr);
     }
     if let Err(p) = narrowing.apply(&mut outcome) {
-        return problem(&p, args.color);
+        p.render_to(&mut stderr);
+        return EXIT_ERROR;
     }
     let written = match args.format {
         Format::Human => {
@@ -235,18 +238,10 @@ pub fn exit_code(outcome: &Outcome, deny: Option<Severity>) -> u8 {
     }
 }
 
-/// Writes a baseline instead of a report: 2 if a file could not be read (a baseline
-/// without its findings would report them as new later) or FILE cannot be written.
+/// Writes a baseline instead of a report and says how many findings it holds.
 fn write_baseline(outcome: &Outcome, file: &Path, stderr: &mut StandardStream) -> u8 {
     for p in &outcome.problems {
         p.render_to(stderr);
-    }
-    if !outcome.problems.is_empty() {
-        let _ = writeln!(
-            stderr,
-            "error: baseline not written: a file could not be read"
-        );
-        return EXIT_ERROR;
     }
     match baseline::write(outcome, file) {
         Ok(n) => {
@@ -263,15 +258,6 @@ fn write_baseline(outcome: &Outcome, file: &Path, stderr: &mut StandardStream) -
             EXIT_ERROR
         }
     }
-}
-
-/// Renders a problem that stops the run; exit 2.
-fn problem(p: &Problem, color: Color) -> u8 {
-    p.render_to(&mut StandardStream::stderr(color_choice(
-        color,
-        io::stderr().is_terminal(),
-    )));
-    EXIT_ERROR
 }
 
 fn color_choice(color: Color, terminal: bool) -> ColorChoice {

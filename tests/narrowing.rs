@@ -380,6 +380,15 @@ fn bad_baselines_stop_the_run_naming_the_file_and_cause() {
             "error: cannot write the baseline no/such/dir/b.json: its directory does not exist\n\n"
         )
     );
+    // A file that cannot be read would leave its findings out: nothing is written.
+    std::os::unix::fs::symlink(p.path().join("gone.md"), p.path().join("dangling.md")).unwrap();
+    let (code, _, err) = p.check(&["--write-baseline", "b.json", "one.md", "dangling.md"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.ends_with("error: baseline b.json not written: a file could not be read\n\n"),
+        "{err}"
+    );
+    assert!(!p.path().join("b.json").exists());
     // Writing and reading a baseline at once is a usage error.
     let (code, _, _) = p.check(&["--write-baseline", "b.json", "--baseline", "b.json"]);
     assert_eq!(code, 2);

@@ -2,7 +2,8 @@
 //!
 //! For each repository holding a checked path, `git diff --unified=0 REV -- PATHS` gives
 //! the changed lines of tracked files (`hunks` reads it) and `git ls-files --others
-//! --exclude-standard` the untracked files, which count as changed throughout. Git names
+//! --exclude-standard` the untracked files, which count as changed throughout. A renamed
+//! file counts only its changed lines, whatever the user's `diff.renames`. Git names
 //! files relative to the repository's top; the checked files are named relative to where
 //! canonlint runs; both are made absolute and canonical to be compared.
 
@@ -53,6 +54,7 @@ pub fn diff(paths: &[PathBuf], rev: &str) -> Result<HashMap<PathBuf, Lines>, Pro
             "--no-color",
             "--no-ext-diff",
             "--no-textconv",
+            "--find-renames",
             "--src-prefix=a/",
             "--dst-prefix=b/",
             rev,
@@ -124,6 +126,8 @@ fn git(dir: &Path, args: &[&str], failed: impl FnOnce() -> String) -> Result<Str
 }
 
 #[cfg(test)]
+// A list of one line range is what a test expects, not a mistaken `Vec<usize>`.
+#[allow(clippy::single_range_in_vec_init)]
 mod tests {
     use super::*;
 
@@ -164,6 +168,28 @@ mod tests {
             Lines::Ranges(vec![1..2, 4..5])
         );
         assert_eq!(changed[&top.join("café.md")], Lines::Whole);
+    }
+
+    #[test]
+    fn renamed_deleted_and_quoted_files_map_to_their_new_paths() {
+        let dir = repo();
+        let d = dir.path();
+        let git = |args: &[&str]| {
+            let out = Command::new("git").arg("-C").arg(d).args(args).output();
+            assert!(out.expect("git runs").status.success(), "git {args:?}");
+        };
+        std::fs::write(d.join("gone.md"), "x\n").expect("write");
+        git(&["add", "."]);
+        git(&["-c", "commit.gpgsign=false", "commit", "-q", "-m", "second"]);
+        git(&["mv", "a b.md", "say \"hi\".md"]);
+        std::fs::write(d.join("say \"hi\".md"), "one\ntwo\nthree\nFOUR\n").expect("write");
+        git(&["rm", "-q", "gone.md"]);
+        let changed = diff(&[d.to_path_buf()], "HEAD").expect("diff");
+        let top = d.canonicalize().expect("canonical");
+        assert_eq!(
+            changed,
+            HashMap::from([(top.join("say \"hi\".md"), Lines::Ranges(vec![4..5]))])
+        );
     }
 
     #[test]

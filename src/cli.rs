@@ -4,7 +4,7 @@
 //! (errors by default; `--deny warnings` lowers it); 2 a usage, config, pack or I/O error.
 
 use std::io::{self, IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
@@ -14,6 +14,7 @@ use canonlint::engine::config::Level;
 use canonlint::engine::{self, Options, Outcome};
 use canonlint::finding::Severity;
 use canonlint::report;
+use canonlint::{baseline, scope};
 
 /// Exit code: no finding at the failing level.
 pub const EXIT_CLEAN: u8 = 0;
@@ -66,6 +67,18 @@ struct CheckArgs {
     /// configs' `dialogue`.
     #[arg(long, value_enum, value_name = "LEVEL")]
     dialogue: Option<Dialogue>,
+    /// Record every current finding in FILE (a baseline) instead of reporting them.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["baseline", "diff_base", "diff_file"])]
+    write_baseline: Option<PathBuf>,
+    /// Report only findings that the baseline FILE does not hold.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Report only findings on lines changed since the git revision REV.
+    #[arg(long, value_name = "REV", conflicts_with = "diff_file")]
+    diff_base: Option<String>,
+    /// Report only findings on lines changed from OLD, an older copy of the one file checked.
+    #[arg(long, value_name = "OLD")]
+    diff_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -157,7 +170,19 @@ fn check(args: CheckArgs) -> u8 {
         }),
     };
     let mut stderr = StandardStream::stderr(color_choice(args.color, io::stderr().is_terminal()));
-    let outcome = match engine::run(&options) {
+    let request = scope::Request {
+        baseline: args.baseline,
+        diff_base: args.diff_base,
+        diff_file: args.diff_file,
+    };
+    let narrowing = match scope::Narrowing::prepare(&request, &options.paths) {
+        Ok(n) => n,
+        Err(p) => {
+            p.render_to(&mut stderr);
+            return EXIT_ERROR;
+        }
+    };
+    let mut outcome = match engine::run(&options) {
         Ok(o) => o,
         Err(problems) => {
             for p in &problems {
@@ -166,6 +191,13 @@ fn check(args: CheckArgs) -> u8 {
             return EXIT_ERROR;
         }
     };
+    if let Some(file) = &args.write_baseline {
+        return write_baseline(&outcome, file, &mut stderr);
+    }
+    if let Err(p) = narrowing.apply(&mut outcome) {
+        p.render_to(&mut stderr);
+        return EXIT_ERROR;
+    }
     let written = match args.format {
         Format::Human => {
             let mut stdout =
@@ -203,6 +235,28 @@ pub fn exit_code(outcome: &Outcome, deny: Option<Severity>) -> u8 {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
+    }
+}
+
+/// Writes a baseline instead of a report and says how many findings it holds.
+fn write_baseline(outcome: &Outcome, file: &Path, stderr: &mut StandardStream) -> u8 {
+    for p in &outcome.problems {
+        p.render_to(stderr);
+    }
+    match baseline::write(outcome, file) {
+        Ok(n) => {
+            let s = if n == 1 { "" } else { "s" };
+            let _ = writeln!(
+                stderr,
+                "canonlint: recorded {n} finding{s} in {}",
+                file.display()
+            );
+            EXIT_CLEAN
+        }
+        Err(p) => {
+            p.render_to(stderr);
+            EXIT_ERROR
+        }
     }
 }
 

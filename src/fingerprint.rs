@@ -99,6 +99,7 @@ mod tests {
             checked: 1,
             skipped: Vec::new(),
             problems: Vec::new(),
+            scope: Default::default(),
         }
     }
 

@@ -10,6 +10,8 @@
 //!    produce *findings*; `checks::cross_document` then compares what every file stated.
 //! 4. `report` formats findings: rustc-style for people, JSON for tools. The binary's
 //!    `cli` module parses arguments and prints; the library never does.
+//! 5. Before reporting, `scope` may narrow the findings shown: to those not in a
+//!    `baseline`, or to those on lines `changed` since a git revision or an older copy.
 //!
 //! Words, kept distinct everywhere: a *check* is code (`name-variant`); a *rule* or
 //! *fact* is a TOML entry in a pack that a check reads; a *claim* is what was extracted
@@ -17,6 +19,8 @@
 //! (a bad pack or config, an unreadable file) that stops or spoils the run.
 
 pub mod atomic;
+pub mod baseline;
+pub mod changed;
 pub mod checks;
 pub mod engine;
 pub mod extract;
@@ -25,5 +29,6 @@ pub mod fingerprint;
 pub mod pack;
 pub mod problem;
 pub mod report;
+pub mod scope;
 pub mod source;
 pub mod value;

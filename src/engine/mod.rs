@@ -22,6 +22,7 @@ use crate::checks::{self, cross_document, suppression};
 use crate::finding::{FileId, Finding, Severity};
 use crate::pack::{self, Canon};
 use crate::problem::Problem;
+use crate::scope::Scope;
 use crate::source::Format;
 use config::{Config, Level};
 use walk::Input;
@@ -74,6 +75,9 @@ pub struct Outcome {
     pub skipped: Vec<Skipped>,
     /// Files that could not be read: reported, and the run exits 2, but the rest is checked.
     pub problems: Vec<Problem>,
+    /// Which findings are shown, when a baseline or the changed-lines mode narrowed them
+    /// (set by `scope::Narrowing::apply`; empty after `run`).
+    pub scope: Scope,
 }
 
 impl Outcome {
@@ -86,6 +90,11 @@ impl Outcome {
                 .unwrap_or(Severity::Error);
             f.severity >= threshold
         })
+    }
+
+    /// The ids of the checked files (read or skipped); the packs' files come after them.
+    pub fn checked_files(&self) -> std::ops::Range<FileId> {
+        0..self.checked + self.skipped.len()
     }
 }
 
@@ -237,6 +246,7 @@ pub fn run(options: &Options) -> Result<Outcome, Vec<Problem>> {
         checked: checked_count,
         skipped,
         problems,
+        scope: Scope::default(),
     })
 }
 

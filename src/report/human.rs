@@ -29,6 +29,7 @@ use crate::engine::Outcome;
 use crate::finding::{FileId, Finding, Location, Severity};
 use crate::report::excerpt::{Excerpt, Excerpts};
 use crate::report::lines::LineIndex;
+use crate::scope::Base;
 
 /// Writes every finding and the summary.
 pub fn write(outcome: &Outcome, out: &mut dyn WriteColor) -> io::Result<()> {
@@ -124,7 +125,9 @@ fn diagnostic(
     (excerpts, diagnostic)
 }
 
-/// "canonlint: 2 errors, 1 warning in 12 files" or "canonlint: no findings in 12 files".
+/// "canonlint: 2 errors, 1 warning in 12 files" or "canonlint: no findings in 12 files",
+/// then what narrowed the findings: "(1 skipped; only changed lines since HEAD~1, 3
+/// findings on other lines); 4 findings in the baseline, 2 baseline entries stale".
 pub fn summary(outcome: &Outcome) -> String {
     let count = |s: Severity| outcome.findings.iter().filter(|f| f.severity == s).count();
     let plural =
@@ -149,8 +152,31 @@ pub fn summary(outcome: &Outcome) -> String {
         "canonlint: {found} in {}",
         plural(outcome.checked, "file", "files")
     );
+    let mut asides = Vec::new();
     if !outcome.skipped.is_empty() {
-        line.push_str(&format!(" ({} skipped)", outcome.skipped.len()));
+        asides.push(format!("{} skipped", outcome.skipped.len()));
+    }
+    if let Some(changed) = &outcome.scope.changed {
+        let mut aside = match &changed.base {
+            Base::Revision(rev) => format!("only changed lines since {rev}"),
+            Base::File(old) => format!("only lines changed from {old}"),
+        };
+        if changed.outside > 0 {
+            let n = plural(changed.outside, "finding", "findings");
+            aside.push_str(&format!(", {n} on other lines"));
+        }
+        asides.push(aside);
+    }
+    if !asides.is_empty() {
+        line.push_str(&format!(" ({})", asides.join("; ")));
+    }
+    if let Some(b) = &outcome.scope.baseline {
+        let n = plural(b.matched, "finding", "findings");
+        line.push_str(&format!("; {n} in the baseline"));
+        if b.stale > 0 {
+            let n = plural(b.stale, "baseline entry", "baseline entries");
+            line.push_str(&format!(", {n} stale"));
+        }
     }
     line
 }

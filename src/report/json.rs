@@ -82,6 +82,12 @@ struct Summary {
     errors: usize,
     warnings: usize,
     infos: usize,
+    /// Only with `--baseline`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline: Option<crate::baseline::Counts>,
+    /// Only in the changed-lines mode.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    changed_lines: Option<crate::scope::ChangedScope>,
 }
 
 fn span<'a>(outcome: &'a Outcome, indexes: &[Option<LineIndex>], location: &Location) -> Span<'a> {
@@ -168,6 +174,8 @@ pub fn render(outcome: &Outcome) -> String {
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),
             infos: count(Severity::Info),
+            baseline: outcome.scope.baseline,
+            changed_lines: outcome.scope.changed.clone(),
         },
     };
     let mut out =

@@ -13,10 +13,15 @@ pub fn write(path: &Path, bytes: &[u8]) -> io::Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".canonlint-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".canonlint-").suffix(".tmp");
+    // A new file gets the usual mode (0666 less the umask), not a temporary file's 0600.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(dir)?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
     if let Ok(meta) = fs::metadata(path) {
@@ -53,6 +58,25 @@ mod tests {
         fs::set_permissions(&path, fs::Permissions::from_mode(0o640))?;
         write(&path, b"new")?;
         assert_eq!(fs::metadata(&path)?.permissions().mode() & 0o777, 0o640);
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_gets_the_usual_mode() -> io::Result<()> {
+        use std::os::unix::fs::PermissionsExt;
+        let umask = std::process::Command::new("sh")
+            .args(["-c", "umask"])
+            .output()?;
+        let umask = u32::from_str_radix(String::from_utf8_lossy(&umask.stdout).trim(), 8)
+            .map_err(io::Error::other)?;
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("new.txt");
+        write(&path, b"x")?;
+        assert_eq!(
+            fs::metadata(&path)?.permissions().mode() & 0o777,
+            0o666 & !umask
+        );
         Ok(())
     }
 

@@ -3,6 +3,7 @@
 //! Exit codes: 0 no finding at or above the failing level; 1 findings at or above it
 //! (errors by default; `--deny warnings` lowers it); 2 a usage, config, pack or I/O error.
 
+mod claims;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::PathBuf;
 
@@ -39,6 +40,8 @@ enum Command {
     Check(CheckArgs),
     /// List every check with its code and default severity.
     Checks,
+    /// Print every claim read from the files as JSON lines (what checks compare).
+    Claims(claims::ClaimsArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -110,6 +113,7 @@ pub fn run() -> u8 {
     };
     match cli.command {
         Command::Check(args) => check(args),
+        Command::Claims(args) => claims::run(args),
         Command::Checks => {
             let mut out = io::stdout().lock();
             for c in CHECKS {

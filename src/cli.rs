@@ -4,6 +4,7 @@
 //! (errors by default; `--deny warnings` lowers it); 2 a usage, config, pack or I/O error.
 
 mod claims;
+mod packs;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::PathBuf;
 
@@ -42,6 +43,17 @@ enum Command {
     Checks,
     /// Print every claim read from the files as JSON lines (what checks compare).
     Claims(claims::ClaimsArgs),
+    /// Work on canon packs without checking any text.
+    #[command(subcommand)]
+    Pack(PackCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum PackCommand {
+    /// Run the examples (`[[test]]`) packs carry through the full check.
+    Test(packs::PackArgs),
+    /// Validate packs and count what each holds.
+    Check(packs::PackArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -114,6 +126,8 @@ pub fn run() -> u8 {
     match cli.command {
         Command::Check(args) => check(args),
         Command::Claims(args) => claims::run(args),
+        Command::Pack(PackCommand::Test(args)) => packs::test(args),
+        Command::Pack(PackCommand::Check(args)) => packs::check(args),
         Command::Checks => {
             let mut out = io::stdout().lock();
             for c in CHECKS {

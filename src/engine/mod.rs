@@ -8,6 +8,7 @@
 
 pub mod claims;
 pub mod config;
+pub mod packtest;
 mod process;
 #[cfg(test)]
 mod properties;

@@ -189,3 +189,24 @@ fn a_binary_file_is_skipped_with_a_note_on_standard_error() {
         "note: skipped x.md: binary file (contains NUL bytes)\n"
     );
 }
+
+#[test]
+fn the_readme_example_is_real_output() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let command = "| canonlint claims - --stdin-filename notes.md --pack star-trek\n";
+    let start = readme.find(command).unwrap() + command.len();
+    let shown = &readme[start..start + readme[start..].find("```").unwrap()];
+    let out = canonlint()
+        .args([
+            "claims",
+            "-",
+            "--stdin-filename",
+            "notes.md",
+            "--pack",
+            "star-trek",
+        ])
+        .write_stdin("More than 92,000 people died in the attack on Mars.\n")
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), shown);
+}

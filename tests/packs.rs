@@ -150,3 +150,33 @@ fn a_check_ignores_the_examples_of_its_packs() {
     assert_eq!((code, err.as_str()), (0, ""), "{out}");
     assert_eq!(out, "canonlint: no findings in 1 file\n");
 }
+
+/// The text of the README's code block that starts with `first`.
+fn readme_block(first: &str) -> String {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let start = readme
+        .find(first)
+        .unwrap_or_else(|| panic!("README has no `{first}`"));
+    let end = readme[start..].find("```").unwrap();
+    readme[start..start + end].to_string()
+}
+
+#[test]
+fn the_readme_examples_are_real_output() {
+    let (_, out, _) = run(root(), &["pack", "check"]);
+    assert_eq!(
+        readme_block("$ canonlint pack check\n"),
+        format!("$ canonlint pack check\n{out}")
+    );
+    let (_, out, _) = run(root(), &["pack", "test", "star-trek"]);
+    assert_eq!(
+        readme_block("$ canonlint pack test star-trek\n"),
+        format!("$ canonlint pack test star-trek\n{out}")
+    );
+    let excerpt = readme_block("error: pack test 3 failed\n");
+    let (_, out, _) = run(root(), &["pack", "test", "tests/packs/failing-test.toml"]);
+    assert!(
+        out.ends_with(&excerpt),
+        "README:\n{excerpt}\nactual:\n{out}"
+    );
+}

@@ -3,6 +3,8 @@
 //! Exit codes: 0 no finding at or above the failing level; 1 findings at or above it
 //! (errors by default; `--deny warnings` lowers it); 2 a usage, config, pack or I/O error.
 
+mod claims;
+mod packs;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -40,6 +42,19 @@ enum Command {
     Check(CheckArgs),
     /// List every check with its code and default severity.
     Checks,
+    /// Print every claim read from the files as JSON lines (what checks compare).
+    Claims(claims::ClaimsArgs),
+    /// Work on canon packs without checking any text.
+    #[command(subcommand)]
+    Pack(PackCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum PackCommand {
+    /// Run the examples (`[[test]]`) packs carry through the full check.
+    Test(packs::PackArgs),
+    /// Validate packs and count what each holds.
+    Check(packs::PackArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -123,6 +138,9 @@ pub fn run() -> u8 {
     };
     match cli.command {
         Command::Check(args) => check(args),
+        Command::Claims(args) => claims::run(args),
+        Command::Pack(PackCommand::Test(args)) => packs::test(args),
+        Command::Pack(PackCommand::Check(args)) => packs::check(args),
         Command::Checks => {
             let mut out = io::stdout().lock();
             for c in CHECKS {

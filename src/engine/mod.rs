@@ -6,7 +6,9 @@
 //! it. Findings are sorted by path, offset and code afterwards, so output is identical
 //! whatever the thread count.
 
+pub mod claims;
 pub mod config;
+pub mod packtest;
 mod process;
 #[cfg(test)]
 mod properties;
@@ -24,6 +26,7 @@ use crate::pack::{self, Canon};
 use crate::problem::Problem;
 use crate::scope::Scope;
 use crate::source::Format;
+pub use claims::{ClaimsOutcome, FileClaims, claims};
 use config::{Config, Level};
 use walk::Input;
 
@@ -106,10 +109,26 @@ struct Setup {
     packs: Vec<FileId>,
 }
 
+/// What a run will check: the set-ups, the files, and each checked file's input, set-up
+/// and format (`checked[i]` is file `i`), before any text is read.
+struct Plan {
+    setups: Vec<Setup>,
+    files: Vec<SourceFile>,
+    checked: Vec<(Input, usize, Option<Format>)>,
+    /// Paths that could not be walked: reported, but the rest is checked.
+    problems: Vec<Problem>,
+}
+
 /// Runs a check. `Err` holds problems that stop the run before any file is checked
 /// (a bad config or pack).
 pub fn run(options: &Options) -> Result<Outcome, Vec<Problem>> {
-    let (inputs, mut problems) = walk::collect(&options.paths, options.stdin_name.as_deref());
+    Ok(execute(plan(options)?, options))
+}
+
+/// Walks the paths and loads the config and canon governing each file. `Err` holds the
+/// problems that stop a run (a bad config or pack).
+fn plan(options: &Options) -> Result<Plan, Vec<Problem>> {
+    let (inputs, problems) = walk::collect(&options.paths, options.stdin_name.as_deref());
     let cwd = std::env::current_dir().unwrap_or_default();
     let mut configs: HashMap<PathBuf, Arc<Config>> = HashMap::new();
     let mut canons: HashMap<(PathBuf, Vec<String>), usize> = HashMap::new();
@@ -188,6 +207,23 @@ pub fn run(options: &Options) -> Result<Outcome, Vec<Problem>> {
         return Err(dedup(fatal));
     }
     register_packs(&mut setups, &mut files);
+    Ok(Plan {
+        setups,
+        files,
+        checked,
+        problems,
+    })
+}
+
+/// Checks the files of a plan: per file in parallel, then across files; applies
+/// suppressions and levels, and sorts.
+fn execute(plan: Plan, options: &Options) -> Outcome {
+    let Plan {
+        setups,
+        mut files,
+        checked,
+        mut problems,
+    } = plan;
     let results: Vec<process::FileResult> = checked
         .par_iter()
         .enumerate()
@@ -240,14 +276,14 @@ pub fn run(options: &Options) -> Result<Outcome, Vec<Problem>> {
         options.stdin_bytes.as_deref(),
     );
     let checked_count = checked.len() - skipped.len();
-    Ok(Outcome {
+    Outcome {
         files,
         findings,
         checked: checked_count,
         skipped,
         problems,
         scope: Scope::default(),
-    })
+    }
 }
 
 /// The directory whose config governs an input.

@@ -92,42 +92,58 @@ pub fn check_file(
     (canon, packs): (&Canon, &[FileId]),
     fact_on: bool,
 ) -> FileResult {
-    let Some(format) = format else {
-        return FileResult {
-            skipped: Some(
-                "not a format canonlint reads (.md, .markdown, .txt, .wiki, .mediawiki, \
-                 .wikitext, .html, .htm; see `[formats]` in canonlint.toml)"
-                    .into(),
-            ),
+    match read_document(input, format, stdin) {
+        Ok(doc) => check_document(id, doc, (canon, packs), fact_on),
+        Err(unchecked) => FileResult {
+            skipped: Some(unchecked.reason),
+            problem: unchecked.problem,
             ..FileResult::default()
-        };
+        },
+    }
+}
+
+/// Why a file was not read as a document.
+#[derive(Debug)]
+pub struct Unchecked {
+    /// The reason shown with the skip.
+    pub reason: String,
+    /// The error, when the file could not be read at all (the run exits 2).
+    pub problem: Option<Problem>,
+}
+
+/// Reads one file (standard input's bytes for `-`) as a document in its format.
+pub fn read_document(
+    input: &Input,
+    format: Option<Format>,
+    stdin: Option<&[u8]>,
+) -> Result<Document, Unchecked> {
+    let Some(format) = format else {
+        return Err(Unchecked {
+            reason: "not a format canonlint reads (.md, .markdown, .txt, .wiki, .mediawiki, \
+                     .wikitext, .html, .htm; see `[formats]` in canonlint.toml)"
+                .into(),
+            problem: None,
+        });
     };
     let text = if input.is_stdin() {
         decode(stdin.unwrap_or_default().to_vec())
     } else {
         read_text(&input.path)
     };
-    let text = match text {
-        Ok(t) => t,
-        Err(Unreadable::Skip(reason)) => {
-            return FileResult {
-                skipped: Some(reason),
-                ..FileResult::default()
-            };
-        }
-        Err(Unreadable::Io(e)) => {
-            return FileResult {
-                skipped: Some("could not be read".into()),
-                problem: Some(Problem::plain(format!(
-                    "cannot read {}: {e}",
-                    input.display
-                ))),
-                ..FileResult::default()
-            };
-        }
-    };
-    let doc = Document::new(format, text).named(format, &input.display);
-    check_document(id, doc, (canon, packs), fact_on)
+    match text {
+        Ok(text) => Ok(Document::new(format, text).named(format, &input.display)),
+        Err(Unreadable::Skip(reason)) => Err(Unchecked {
+            reason,
+            problem: None,
+        }),
+        Err(Unreadable::Io(e)) => Err(Unchecked {
+            reason: "could not be read".into(),
+            problem: Some(Problem::plain(format!(
+                "cannot read {}: {e}",
+                input.display
+            ))),
+        }),
+    }
 }
 
 /// Checks one read document: claims, per-document checks, records, suppressions.

@@ -108,11 +108,14 @@ pub fn measure(text: &BlockText, q: usize, k: usize) -> Counted {
     }
     match verb_measure(text, before) {
         Some(m) => Counted::of(Some(m)),
-        None => Counted {
-            measure: labelled(text, q),
-            part: false,
-            labelled: true,
-        },
+        None => {
+            let measure = labelled(text, q);
+            Counted {
+                measure,
+                part: false,
+                labelled: measure.is_some(),
+            }
+        }
     }
 }
 

@@ -12,7 +12,7 @@ use toml::Spanned;
 use crate::pack::model::{Canon, PackFile, Source};
 use crate::pack::names::NameIndex;
 use crate::pack::raw::{RawPack, Str};
-use crate::pack::{entities, facts, vocab_load, works};
+use crate::pack::{entities, examples, facts, vocab_load, works};
 use crate::problem::{Problem, ProblemFile, did_you_mean};
 
 /// Everything a validation pass needs: the files, the problems so far, and the ids seen.
@@ -93,6 +93,7 @@ pub fn load(files: Vec<PackFile>) -> Result<Canon, Vec<Problem>> {
     let days = entities::load_days(&mut ctx, &raws);
     let works = works::load_works(&mut ctx, &raws, &entities, &sources, &vocab.work_kinds);
     let facts = facts::load(&mut ctx, &raws, &entities, &measures, &sources);
+    let tests = examples::load(&mut ctx, &raws);
     entities::add_performers(&mut entities);
     entities::check_form_collisions(&mut ctx, &entities);
     if !ctx.problems.is_empty() {
@@ -109,6 +110,7 @@ pub fn load(files: Vec<PackFile>) -> Result<Canon, Vec<Problem>> {
         days,
         vocab,
         names,
+        tests,
     })
 }
 

@@ -12,6 +12,7 @@ pub(crate) mod raw;
 pub mod vocab;
 
 mod entities;
+mod examples;
 mod facts;
 mod squeeze;
 mod vocab_load;

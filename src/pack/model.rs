@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use crate::pack::names::NameIndex;
 use crate::pack::vocab::{PhraseSet, Vocabulary};
+use crate::source::Format;
 use crate::value::{Interval, PartialDate};
 
 /// The id of the built-in measure that dates are compared under.
@@ -216,6 +217,26 @@ pub struct Day {
     pub day: u8,
 }
 
+/// An example a pack carries (`[[test]]`): a text and what checking it with the pack
+/// must report. Checks never read these; `canonlint pack test` runs them.
+#[derive(Debug, Clone)]
+pub struct PackTest {
+    /// Index into `Canon::files` of the pack that carries it.
+    pub pack: usize,
+    /// A short description, if given.
+    pub name: Option<String>,
+    /// The example text.
+    pub text: String,
+    /// The format it is read in.
+    pub format: Format,
+    /// The codes of the findings it must give, in report order (empty: none).
+    pub expect: Vec<&'static str>,
+    /// The text each expected finding must cover exactly, if given.
+    pub spans: Option<Vec<String>>,
+    /// `text = "..."`'s value in the pack, where a failure is reported.
+    pub text_span: Range<usize>,
+}
+
 /// Every pack of a run, merged and validated, with the matchers built from it.
 #[derive(Debug)]
 pub struct Canon {
@@ -237,6 +258,8 @@ pub struct Canon {
     pub vocab: Vocabulary,
     /// The name matcher.
     pub names: NameIndex,
+    /// The packs' examples, in pack order.
+    pub tests: Vec<PackTest>,
 }
 
 impl Canon {

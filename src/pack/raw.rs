@@ -31,6 +31,8 @@ pub struct RawPack {
     pub qualifier: Vec<Spanned<RawQualifier>>,
     pub numbers: Option<RawNumbers>,
     pub vocabulary: Option<RawVocabulary>,
+    #[serde(default)]
+    pub test: Vec<Spanned<RawTest>>,
 }
 
 /// `[pack]`: what the pack is.
@@ -146,6 +148,17 @@ pub struct RawDay {
 pub struct RawQualifier {
     pub meaning: Str,
     pub words: Vec<Str>,
+}
+
+/// `[[test]]`: an example text and what checking it with the pack must report.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTest {
+    pub text: Str,
+    pub expect: Spanned<Vec<Str>>,
+    pub format: Option<Str>,
+    pub name: Option<String>,
+    pub spans: Option<Spanned<Vec<Str>>>,
 }
 
 /// `[numbers]`: number words.

@@ -2,6 +2,7 @@
 //! codespan-reporting; `json` is the versioned machine-readable reference. Reporters are
 //! the only code that formats for output; the library never prints.
 
+pub mod claims;
 pub mod excerpt;
 pub mod human;
 pub mod json;

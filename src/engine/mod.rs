@@ -64,8 +64,11 @@ pub struct Skipped {
 /// The result of a run.
 #[derive(Debug)]
 pub struct Outcome {
-    /// Every file findings may point into, by `FileId`.
+    /// Every file findings may point into, by `FileId`: first the inputs (checked, skipped
+    /// or unreadable files, in path order), then the pack files.
     pub files: Vec<SourceFile>,
+    /// How many leading entries of `files` are inputs.
+    pub inputs: usize,
     /// Findings in report order.
     pub findings: Vec<Finding>,
     /// How many files were checked.
@@ -233,6 +236,7 @@ pub fn run(options: &Options) -> Result<Outcome, Vec<Problem>> {
     let checked_count = checked.len() - skipped.len();
     Ok(Outcome {
         files,
+        inputs: checked.len(),
         findings,
         checked: checked_count,
         skipped,

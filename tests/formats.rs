@@ -335,3 +335,28 @@ fn the_schemas_reject_a_broken_report() {
     line["severity"] = Value::from("FATAL");
     assert!(!rdjsonl.is_valid(&line));
 }
+
+/// docs/integrations.md quotes real output of `fixtures/name-variant/known-misspelling`.
+#[test]
+fn the_integration_docs_quote_real_output() {
+    std::env::set_current_dir(root()).unwrap();
+    let docs = std::fs::read_to_string(root().join("docs/integrations.md")).unwrap();
+    let case = root().join("fixtures/name-variant/known-misspelling");
+    let outcome = common::run(&case).unwrap();
+    let first_line = |format| render(format, &outcome).lines().next().unwrap().to_string();
+    for format in [Format::Github, Format::Rdjsonl] {
+        assert!(docs.contains(&first_line(format)), "{format}");
+    }
+    let checkstyle = render(Format::Checkstyle, &outcome);
+    let error = checkstyle.lines().find(|l| l.contains("<error")).unwrap();
+    assert!(docs.contains(error));
+    let gitlab = render(Format::Gitlab, &outcome);
+    let first_issue = &gitlab[..gitlab.find("  },").unwrap()];
+    assert!(docs.contains(first_issue), "{first_issue}");
+    for format in Format::ALL {
+        assert!(
+            docs.contains(&format!("`{format}`")),
+            "{format} is documented"
+        );
+    }
+}

@@ -338,3 +338,68 @@ fn reports_are_identical_from_run_to_run() {
         assert_eq!(first, alone(format, "fixtures"), "{format}");
     }
 }
+
+/// Decodes the runner's escapes of a workflow command property.
+fn unescape_property(value: &str) -> String {
+    value
+        .replace("%3A", ":")
+        .replace("%2C", ",")
+        .replace("%0D", "\r")
+        .replace("%0A", "\n")
+        .replace("%25", "%")
+}
+
+#[test]
+fn hostile_file_names_survive_every_format() {
+    let name = "we<ird> & \"q\" 'a'|b,c:d%e\u{1}.md";
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("canonlint.toml"),
+        "packs = [\"star-trek\"]\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join(name), "Utopia Plantia.\n").unwrap();
+    let summary = dir.path().join("summary.md");
+    let check = |format: &str| {
+        let mut cmd = canonlint();
+        cmd.current_dir(dir.path())
+            .env("GITHUB_STEP_SUMMARY", &summary)
+            .args(["check", ".", "--format", format]);
+        let (code, out, err) = run(&mut cmd);
+        assert_eq!(code, 1, "{format}: {err}");
+        out
+    };
+    let visible = name.replace('\u{1}', "\\u{1}");
+    for format in ["checkstyle", "junit"] {
+        let xml = check(format);
+        let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{e}\n{xml}"));
+        let named = doc
+            .descendants()
+            .filter_map(|n| n.attribute("name"))
+            .any(|n| n == visible);
+        assert!(named, "{format}:\n{xml}");
+    }
+    let github = check("github");
+    let line = github.lines().next().unwrap();
+    let file = line
+        .strip_prefix("::error file=")
+        .and_then(|rest| rest.split(',').next())
+        .unwrap();
+    assert!(!file.contains([':', ',', '\n']), "{line}");
+    assert_eq!(unescape_property(file), name);
+    let table = std::fs::read_to_string(&summary).unwrap();
+    let row = table.lines().find(|l| l.starts_with("| error")).unwrap();
+    let bare = row.matches('|').count() - row.matches("\\|").count();
+    assert_eq!(bare, 5, "pipes in cells are escaped: {row}");
+    let sarif: serde_json::Value = serde_json::from_str(&check("sarif")).unwrap();
+    let uri = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+        ["uri"];
+    assert_eq!(
+        uri, "we%3Cird%3E%20&%20%22q%22%20'a'%7Cb,c%3Ad%25e%01.md",
+        "percent-encoded"
+    );
+    let rd: serde_json::Value = serde_json::from_str(check("rdjsonl").trim_end()).unwrap();
+    assert_eq!(rd["location"]["path"], name);
+    let gitlab: serde_json::Value = serde_json::from_str(&check("gitlab")).unwrap();
+    assert_eq!(gitlab[0]["location"]["path"], name);
+}

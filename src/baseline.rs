@@ -240,6 +240,7 @@ mod tests {
                 })
                 .collect(),
             findings,
+            inputs: files.len(),
             checked: files.len(),
             skipped: Vec::new(),
             problems: Vec::new(),

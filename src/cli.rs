@@ -15,7 +15,7 @@ use canonlint::checks::CHECKS;
 use canonlint::engine::config::Level;
 use canonlint::engine::{self, Options, Outcome};
 use canonlint::finding::Severity;
-use canonlint::report;
+use canonlint::report::{self, Format, output::Plan, output::Request};
 use canonlint::{baseline, scope};
 
 /// Exit code: no finding at the failing level.
@@ -62,9 +62,14 @@ struct CheckArgs {
     /// Files or directories to check; `-` reads standard input.
     #[arg(default_value = ".")]
     paths: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
+    /// A report: human (the default), json, sarif, github, rdjsonl, checkstyle, junit or
+    /// gitlab, with `:FILE` to write it to FILE. Repeatable; at most one report goes to
+    /// standard output.
+    #[arg(long, value_name = "FMT[:FILE]")]
+    format: Vec<Request>,
+    /// Write the report that would go to standard output to FILE instead.
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
     /// When to colour human output (NO_COLOR is honoured with `auto`).
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
@@ -101,12 +106,6 @@ enum Dialogue {
     Warn,
     Info,
     Ignore,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum Format {
-    Human,
-    Json,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -159,6 +158,13 @@ pub fn run() -> u8 {
 }
 
 fn check(args: CheckArgs) -> u8 {
+    let plan = match Plan::new(&args.format, args.output.as_deref()) {
+        Ok(plan) => plan,
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "error: {e}");
+            return EXIT_ERROR;
+        }
+    };
     let reads_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
     if args.stdin_filename.is_some() && !reads_stdin {
         let _ = writeln!(
@@ -216,18 +222,29 @@ fn check(args: CheckArgs) -> u8 {
         p.render_to(&mut stderr);
         return EXIT_ERROR;
     }
-    let written = match args.format {
-        Format::Human => {
+    let written = match plan.stdout {
+        Some(Format::Human) => {
             let mut stdout =
                 StandardStream::stdout(color_choice(args.color, io::stdout().is_terminal()));
             report::human::write(&outcome, &mut stdout)
         }
-        Format::Json => io::stdout()
+        Some(format) => io::stdout()
             .lock()
-            .write_all(report::json::render(&outcome).as_bytes()),
+            .write_all(&report::render(format, &outcome)),
+        None => Ok(()),
     };
+    let mut failed = plan.write_files(&outcome);
+    if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {
+        if plan.wants(Format::Github) {
+            let summary = report::output::append_step_summary(path.as_ref(), &outcome);
+            failed.extend(summary.err());
+        }
+    }
     for p in &outcome.problems {
         p.render_to(&mut stderr);
+    }
+    for e in &failed {
+        let _ = writeln!(io::stderr(), "error: {e}");
     }
     // A reader that stops early (`| head`) is not an error; any other failed write is.
     if let Err(e) = written {
@@ -235,6 +252,9 @@ fn check(args: CheckArgs) -> u8 {
             let _ = writeln!(io::stderr(), "error: cannot write the report: {e}");
             return EXIT_ERROR;
         }
+    }
+    if !failed.is_empty() {
+        return EXIT_ERROR;
     }
     let deny = args.deny.map(|d| match d {
         Deny::Errors => Severity::Error,

@@ -80,6 +80,7 @@ mod tests {
                 text: Some(Arc::from(text)),
                 deny: None,
             }],
+            inputs: 1,
             findings: spans
                 .iter()
                 .map(|&(start, end)| {

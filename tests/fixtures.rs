@@ -14,31 +14,14 @@
 // Tests fail loudly on a broken set-up; unwrapping is the point.
 #![allow(clippy::unwrap_used)]
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 
 use canonlint::engine::{self, Options};
 use canonlint::report;
 use codespan_reporting::term::termcolor::Buffer;
-
-fn subdirs(dir: &Path) -> Vec<PathBuf> {
-    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_dir())
-        .collect();
-    out.sort();
-    out
-}
-
-fn cases() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut cases: Vec<PathBuf> = subdirs(&root.join("fixtures"))
-        .iter()
-        .flat_map(|g| subdirs(g))
-        .collect();
-    cases.extend(subdirs(&root.join("tests/problems")));
-    cases
-}
+use common::cases;
 
 /// What a user sees for one case: (human, json).
 fn run_case(case: &Path) -> (String, Option<String>) {

@@ -125,6 +125,7 @@ mod tests {
                 // On line 2 of a.md, related to line 1 of the pack.
                 Finding::new(check, at(0, 4..7), "y".into(), "l".into()).related(at(2, 0..3), "r"),
             ],
+            inputs: 2,
             checked: 2,
             skipped: Vec::new(),
             problems: Vec::new(),

@@ -15,6 +15,8 @@ pub const INFO: CheckInfo = CheckInfo {
     code: "CL004",
     name: "attribute",
     summary: "a rank or performer credit that contradicts the pack",
+    description: "A rank the character never holds in canon (\"Commander Oh\"), or a performer credit canon contradicts (\"Narek (Peyton List)\").",
+    help: "Use a rank the pack lists for the character, or the performer it credits.",
     default: Severity::Error,
 };
 

@@ -25,6 +25,10 @@ pub struct CheckInfo {
     pub name: &'static str,
     /// One line: what it finds.
     pub summary: &'static str,
+    /// A paragraph: what it finds, and what it leaves alone (SARIF `fullDescription`).
+    pub description: &'static str,
+    /// How to resolve a finding (SARIF `help`).
+    pub help: &'static str,
     /// Severity unless a config says otherwise.
     pub default: Severity,
 }
@@ -208,6 +212,19 @@ mod tests {
                 "README.md does not name {}",
                 check.name
             );
+        }
+    }
+
+    #[test]
+    fn every_check_describes_itself_and_says_how_to_resolve_a_finding() {
+        for check in CHECKS {
+            for (what, text) in [("description", check.description), ("help", check.help)] {
+                assert!(
+                    text.len() > check.summary.len() / 2 && text.ends_with('.'),
+                    "{} needs a {what} of a sentence or more",
+                    check.code
+                );
+            }
         }
     }
 

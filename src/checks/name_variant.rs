@@ -16,6 +16,8 @@ pub const INFO: CheckInfo = CheckInfo {
     code: "CL001",
     name: "name-variant",
     summary: "a name spelled differently from canon: a known misspelling or a near miss",
+    description: "A name written differently from canon: a misspelling a pack lists, or a capitalised phrase a small, length-aware edit away from exactly one entity's name. Distinct entities with similar names, and names inside code or URLs, are left alone.",
+    help: "Write the canonical spelling; the fix does it. If the spelling is deliberate (an in-world mistake, an old export kept as printed), silence the line with `canonlint-disable-next-line CL001`.",
     default: Severity::Error,
 };
 

@@ -23,6 +23,8 @@ pub const INFO: CheckInfo = CheckInfo {
     code: "CL006",
     name: "suppression",
     summary: "a suppression comment naming a check or an action canonlint does not have",
+    description: "A suppression comment naming a check canonlint does not have, or an action it does not know: it would otherwise silently suppress nothing.",
+    help: "Correct the code or the directive; the message suggests the closest one.",
     default: Severity::Error,
 };
 
@@ -31,6 +33,8 @@ pub const UNUSED: CheckInfo = CheckInfo {
     code: "CL007",
     name: "unused-suppression",
     summary: "a suppression comment that silences nothing",
+    description: "A suppression comment that silenced nothing, or an `enable` that ended no `disable`, so that stale comments do not pile up.",
+    help: "Remove the comment, or narrow it to the checks that still report something there.",
     default: Severity::Warning,
 };
 

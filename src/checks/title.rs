@@ -18,6 +18,8 @@ pub const INFO: CheckInfo = CheckInfo {
     code: "CL002",
     name: "title",
     summary: "a title that is not canon's, or a known title with the wrong series, season or episode",
+    description: "A title that is not canon's where the context says it is a title: a known confusion, a near miss of a title of the series or kind named nearby, a known title put in the wrong series or given the wrong season or episode, and, for a series the pack lists completely, a title it does not have.",
+    help: "Use the title, series and numbers the pack gives; when there is exactly one right answer the fix writes it in the style of the text.",
     default: Severity::Error,
 };
 

@@ -68,8 +68,11 @@ pub struct Skipped {
 /// The result of a run.
 #[derive(Debug)]
 pub struct Outcome {
-    /// Every file findings may point into, by `FileId`.
+    /// Every file findings may point into, by `FileId`: first the inputs (checked, skipped
+    /// or unreadable files, in path order), then the pack files.
     pub files: Vec<SourceFile>,
+    /// How many leading entries of `files` are inputs.
+    pub inputs: usize,
     /// Findings in report order.
     pub findings: Vec<Finding>,
     /// How many files were checked.
@@ -95,9 +98,10 @@ impl Outcome {
         })
     }
 
-    /// The ids of the checked files (read or skipped); the packs' files come after them.
+    /// The ids of the input files (checked, skipped or unreadable); the packs' files come
+    /// after them.
     pub fn checked_files(&self) -> std::ops::Range<FileId> {
-        0..self.checked + self.skipped.len()
+        0..self.inputs
     }
 }
 
@@ -278,6 +282,7 @@ fn execute(plan: Plan, options: &Options) -> Outcome {
     let checked_count = checked.len() - skipped.len();
     Outcome {
         files,
+        inputs: checked.len(),
         findings,
         checked: checked_count,
         skipped,

@@ -16,6 +16,7 @@ pub const INFO: CheckInfo = CheckInfo {
     name: "attribute",
     summary: "a rank or performer credit that contradicts the pack",
     default: Severity::Error,
+    fixable: false,
 };
 
 /// Reports wrong ranks and credits.

@@ -26,6 +26,7 @@ pub const INFO: CheckInfo = CheckInfo {
     name: "cross-document",
     summary: "one subject and measure given incompatible values in two places of the checked files",
     default: Severity::Warning,
+    fixable: false,
 };
 
 /// A figure or date a file states, kept after its text is released.

@@ -22,6 +22,7 @@ pub const INFO: CheckInfo = CheckInfo {
     name: "fact",
     summary: "a figure or date that contradicts a canon fact about the same subject and measure",
     default: Severity::Error,
+    fixable: false,
 };
 
 /// Reports figures and dates that canon excludes.

@@ -17,6 +17,7 @@ pub const INFO: CheckInfo = CheckInfo {
     name: "name-variant",
     summary: "a name spelled differently from canon: a known misspelling or a near miss",
     default: Severity::Error,
+    fixable: true,
 };
 
 /// Reports misspelled names.
@@ -66,7 +67,7 @@ pub fn check(ctx: &DocCtx, claims: &[Claim], out: &mut Vec<Finding>) {
             Finding::new(&INFO, ctx.at(claim.span.clone()), message, label)
                 .related(ctx.canon_at(&e.origin, canon_span), canon_label)
                 .help(format!("write `{right}`"))
-                .fix(right)
+                .fix(ctx.respaced(claim.span.clone(), &right))
                 .subject(Some(&e.id)),
         );
     }
@@ -85,7 +86,7 @@ fn correct_form(ctx: &DocCtx, entity: usize, written: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::testing::{findings, found};
+    use crate::checks::testing::{findings, fixes, found};
 
     #[test]
     fn known_misspellings_and_near_misses_with_the_canonical_name() {
@@ -97,6 +98,23 @@ mod tests {
         assert_eq!(
             f[0].1,
             "`Kathryn Jane Way` looks like a misspelling of `Kathryn Janeway`"
+        );
+    }
+
+    #[test]
+    fn a_fix_keeps_the_line_break_of_wrapped_prose() {
+        assert_eq!(
+            fixes("The yards of Utopia\nPlantia were busy."),
+            [Some("Utopia\nPlanitia".to_string())]
+        );
+        assert_eq!(
+            fixes("The Utopia Plantia yards."),
+            [Some("Utopia Planitia".to_string())]
+        );
+        // Words that do not pair up take canon's spacing.
+        assert_eq!(
+            fixes("Kathryn Jane\nWay wrote."),
+            [Some("Kathryn Janeway".to_string())]
         );
     }
 

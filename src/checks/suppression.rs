@@ -24,6 +24,7 @@ pub const INFO: CheckInfo = CheckInfo {
     name: "suppression",
     summary: "a suppression comment naming a check or an action canonlint does not have",
     default: Severity::Error,
+    fixable: false,
 };
 
 /// Registry entry: a directive that silenced nothing.
@@ -32,6 +33,7 @@ pub const UNUSED: CheckInfo = CheckInfo {
     name: "unused-suppression",
     summary: "a suppression comment that silences nothing",
     default: Severity::Warning,
+    fixable: false,
 };
 
 /// One directive for one check (or for all): the bytes it covers.

@@ -19,6 +19,7 @@ pub const INFO: CheckInfo = CheckInfo {
     name: "title",
     summary: "a title that is not canon's, or a known title with the wrong series, season or episode",
     default: Severity::Error,
+    fixable: true,
 };
 
 /// Reports wrong titles.
@@ -205,7 +206,7 @@ fn did_you_mean(
         format!("canon: `{}`, {}", work.title, describe(ctx, work)),
     )
     .help(format!("write `{}`", work.title))
-    .fix(work.title.clone());
+    .fix(ctx.respaced(claim.span.clone(), &work.title));
     if let Some(source) = ctx.canon.source_title(work.source) {
         f = f.note(format!("source: {source}"));
     }

@@ -50,6 +50,9 @@ pub struct SourceFile {
     pub text: Option<Arc<str>>,
     /// The failing level its config sets (`deny`), for a checked file.
     pub deny: Option<Severity>,
+    /// The path its text was read from, for a checked file on disk; `None` for standard
+    /// input and packs. `--fix` writes here, never to `path`, which is only for showing.
+    pub disk: Option<PathBuf>,
 }
 
 /// A file that was not checked, and why.
@@ -172,6 +175,7 @@ pub fn run(options: &Options) -> Result<Outcome, Vec<Problem>> {
             path: input.display.clone(),
             text: None,
             deny: config.deny,
+            disk: (!input.is_stdin()).then(|| input.path.clone()),
         });
         checked.push((input, setup, format));
     }
@@ -288,6 +292,7 @@ fn register_packs(setups: &mut [Setup], files: &mut Vec<SourceFile>) {
                         path: pf.path.clone(),
                         text: Some(pf.text.clone()),
                         deny: None,
+                        disk: None,
                     });
                     files.len() - 1
                 })

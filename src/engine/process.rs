@@ -84,6 +84,19 @@ fn localize(
     }
 }
 
+/// Drops the fixes of formats that keep prose offsets (Markdown, plain text) whose span
+/// holds markup the prose view blanked (`> ` of a quoted line, emphasis marks): writing
+/// the fix would delete it. The help line still says what to write.
+fn drop_fixes_over_markup(doc: &Document, findings: &mut [Finding]) {
+    for f in findings.iter_mut() {
+        if let Some(fix) = &f.fix {
+            if doc.text.get(fix.span.clone()) != doc.prose.get(fix.span.clone()) {
+                f.fix = None;
+            }
+        }
+    }
+}
+
 /// Checks one file.
 pub fn check_file(
     id: FileId,
@@ -154,6 +167,8 @@ pub fn check_document(
     let mut records = cross_document::records(&ctx, &claims, &reported);
     if doc.map.is_some() {
         localize(&doc, id, &mut findings, &mut records);
+    } else {
+        drop_fixes_over_markup(&doc, &mut findings);
     }
     let (suppressions, problems) = suppression::read(id, &doc.text, &doc.comments);
     findings.extend(problems);

@@ -13,7 +13,7 @@ use canonlint::checks::CHECKS;
 use canonlint::engine::config::Level;
 use canonlint::engine::{self, Options, Outcome};
 use canonlint::finding::Severity;
-use canonlint::report;
+use canonlint::{fix, report};
 
 /// Exit code: no finding at the failing level.
 pub const EXIT_CLEAN: u8 = 0;
@@ -66,6 +66,14 @@ struct CheckArgs {
     /// configs' `dialogue`.
     #[arg(long, value_enum, value_name = "LEVEL")]
     dialogue: Option<Dialogue>,
+    /// Apply the fixes that have exactly one right answer (name spellings, titles), then
+    /// report what is left. With `-`, the fixed text goes to stdout and the report to
+    /// stderr.
+    #[arg(long)]
+    fix: bool,
+    /// With --fix: print a unified diff of what would change, and change nothing.
+    #[arg(long, requires = "fix")]
+    dry_run: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -136,6 +144,15 @@ fn check(args: CheckArgs) -> u8 {
         );
         return EXIT_ERROR;
     }
+    // With --fix, standard input's text goes to stdout: nothing else may.
+    let stdin_fix = reads_stdin && args.fix && !args.dry_run;
+    if stdin_fix && args.paths.len() > 1 {
+        let _ = writeln!(
+            io::stderr(),
+            "error: --fix prints the fixed standard input, so `-` must be the only path"
+        );
+        return EXIT_ERROR;
+    }
     let mut stdin_bytes = None;
     if reads_stdin {
         let mut bytes = Vec::new();
@@ -155,9 +172,10 @@ fn check(args: CheckArgs) -> u8 {
             Dialogue::Info => Level::On(Severity::Info),
             Dialogue::Ignore => Level::Off,
         }),
+        ..Options::default()
     };
     let mut stderr = StandardStream::stderr(color_choice(args.color, io::stderr().is_terminal()));
-    let outcome = match engine::run(&options) {
+    let mut outcome = match engine::run(&options) {
         Ok(o) => o,
         Err(problems) => {
             for p in &problems {
@@ -166,7 +184,21 @@ fn check(args: CheckArgs) -> u8 {
             return EXIT_ERROR;
         }
     };
+    let mut fix_failed = false;
+    if args.fix && args.dry_run {
+        fix_failed = fix::run::dry_run(&outcome, &options, &mut io::stdout().lock(), &mut stderr);
+    } else if args.fix {
+        let after = fix::run::fix(outcome, &options, &mut io::stdout().lock(), &mut stderr);
+        let Some(left) = after.outcome else {
+            return EXIT_ERROR;
+        };
+        (outcome, fix_failed) = (left, after.failed);
+    }
     let written = match args.format {
+        // A dry run's output is its diff.
+        _ if args.dry_run => Ok(()),
+        Format::Human if stdin_fix => report::human::write(&outcome, &mut stderr),
+        Format::Json if stdin_fix => stderr.write_all(report::json::render(&outcome).as_bytes()),
         Format::Human => {
             let mut stdout =
                 StandardStream::stdout(color_choice(args.color, io::stdout().is_terminal()));
@@ -191,6 +223,9 @@ fn check(args: CheckArgs) -> u8 {
         Deny::Warnings => Severity::Warning,
         Deny::Info => Severity::Info,
     });
+    if fix_failed {
+        return EXIT_ERROR;
+    }
     exit_code(&outcome, deny)
 }
 

@@ -22,6 +22,7 @@ pub mod engine;
 pub mod extract;
 pub mod finding;
 pub mod fingerprint;
+pub mod fix;
 pub mod pack;
 pub mod problem;
 pub mod report;

@@ -39,6 +39,21 @@ pub struct Options {
     pub packs: Option<Vec<String>>,
     /// The level of findings inside dialogue for this run, replacing the configs'.
     pub dialogue: Option<Level>,
+    /// Texts to check in place of the files at these paths (as given or walked), which
+    /// are then not read: `--fix` checks its fixed texts again before writing them.
+    pub overlay: HashMap<PathBuf, Arc<str>>,
+}
+
+impl Options {
+    /// The bytes to check for an input instead of reading its file: standard input's, or
+    /// the overlay's.
+    fn given(&self, input: &Input) -> Option<&[u8]> {
+        if input.is_stdin() {
+            self.stdin_bytes.as_deref()
+        } else {
+            self.overlay.get(&input.path).map(|t| t.as_bytes())
+        }
+    }
 }
 
 /// A file of the run: a checked file or a pack, with its text when a finding needs it.
@@ -194,7 +209,7 @@ pub fn run(options: &Options) -> Result<Outcome, Vec<Problem>> {
             process::check_file(
                 id,
                 (input, *format),
-                options.stdin_bytes.as_deref(),
+                options.given(input),
                 (&s.canon, &s.packs),
                 fact_on,
             )
@@ -228,12 +243,7 @@ pub fn run(options: &Options) -> Result<Outcome, Vec<Problem>> {
         findings.extend(suppression::unused(file, s));
     }
     let findings = apply_levels(findings, &checked, &setups, options.dialogue);
-    load_referenced(
-        &findings,
-        &checked,
-        &mut files,
-        options.stdin_bytes.as_deref(),
-    );
+    load_referenced(&findings, &checked, &mut files, options);
     let checked_count = checked.len() - skipped.len();
     Ok(Outcome {
         files,
@@ -346,7 +356,7 @@ fn load_referenced(
     findings: &[Finding],
     checked: &[(Input, usize, Option<Format>)],
     files: &mut [SourceFile],
-    stdin: Option<&[u8]>,
+    options: &Options,
 ) {
     for f in findings {
         for location in std::iter::once(&f.location).chain(f.related.iter().map(|r| &r.location)) {
@@ -355,8 +365,10 @@ fn load_referenced(
                 continue;
             }
             let input = &checked[id].0;
-            let text = if input.is_stdin() {
-                stdin.and_then(|b| process::decode(b.to_vec()).ok())
+            let text = if let Some(bytes) = options.given(input) {
+                process::decode(bytes.to_vec()).ok()
+            } else if input.is_stdin() {
+                None
             } else {
                 process::read_text(&input.path).ok()
             };

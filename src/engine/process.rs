@@ -97,11 +97,12 @@ fn drop_fixes_over_markup(doc: &Document, findings: &mut [Finding]) {
     }
 }
 
-/// Checks one file.
+/// Checks one file: `given` bytes (standard input's, or a text fixed in memory) instead
+/// of the file's when there are some.
 pub fn check_file(
     id: FileId,
     (input, format): (&Input, Option<Format>),
-    stdin: Option<&[u8]>,
+    given: Option<&[u8]>,
     (canon, packs): (&Canon, &[FileId]),
     fact_on: bool,
 ) -> FileResult {
@@ -115,10 +116,10 @@ pub fn check_file(
             ..FileResult::default()
         };
     };
-    let text = if input.is_stdin() {
-        decode(stdin.unwrap_or_default().to_vec())
-    } else {
-        read_text(&input.path)
+    let text = match given {
+        Some(bytes) => decode(bytes.to_vec()),
+        None if input.is_stdin() => decode(Vec::new()),
+        None => read_text(&input.path),
     };
     let text = match text {
         Ok(t) => t,

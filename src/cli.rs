@@ -37,8 +37,13 @@ struct Cli {
 enum Command {
     /// Check files and directories (default: the current directory).
     Check(CheckArgs),
-    /// List every check with its code and default severity.
+    /// List every check with its code, default severity and whether --fix applies it.
     Checks,
+    /// Explain a check: what it finds, why, how to configure or suppress it, an example.
+    Explain {
+        /// A check's code or name, in any case (`CL003`, `fact`).
+        code: String,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -123,15 +128,27 @@ pub fn run() -> u8 {
             for c in CHECKS {
                 let _ = writeln!(
                     out,
-                    "{}  {:<18} {:<8} {}",
+                    "{}  {:<18} {:<8} {:<8}{}",
                     c.code,
                     c.name,
                     c.default.name(),
+                    if c.fixable { "fixable" } else { "" },
                     c.summary
                 );
             }
             EXIT_CLEAN
         }
+        Command::Explain { code } => match canonlint::explain::lookup(&code) {
+            Ok(check) => {
+                let text = canonlint::explain::explain(check);
+                let _ = io::stdout().lock().write_all(text.as_bytes());
+                EXIT_CLEAN
+            }
+            Err(message) => {
+                let _ = writeln!(io::stderr(), "error: {message}");
+                EXIT_ERROR
+            }
+        },
     }
 }
 

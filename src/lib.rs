@@ -19,6 +19,7 @@
 pub mod atomic;
 pub mod checks;
 pub mod engine;
+pub mod explain;
 pub mod extract;
 pub mod finding;
 pub mod fingerprint;

@@ -463,3 +463,25 @@ fn stdin_takes_the_format_of_its_name() {
     );
     assert!(out.contains("error[CL001]"), "{out}");
 }
+
+#[test]
+fn the_readme_explain_examples_are_real_output() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let block = |command: &str| -> String {
+        let (_, after) = readme.split_once(&format!("$ {command}\n")).unwrap();
+        after.split_once("```").unwrap().0.to_string()
+    };
+    // The page is shown with lines left out (`...`): every part shown is real, in order.
+    let (_, page, _) = stdout(canonlint().args(["explain", "title"]));
+    let mut rest = page.as_str();
+    for part in block("canonlint explain title").split("...\n") {
+        let at = rest
+            .find(part)
+            .unwrap_or_else(|| panic!("not in the output:\n{part}"));
+        rest = &rest[at + part.len()..];
+    }
+    assert!(rest.is_empty(), "the README stops before the end: {rest}");
+    let (_, _, err) = stdout(canonlint().args(["explain", "fatc"]));
+    assert_eq!(err, block("canonlint explain fatc"));
+}

@@ -391,3 +391,32 @@ fn dry_run_without_fix_is_a_usage_error() {
     assert_eq!(code, 2);
     assert!(stderr.contains("--fix"), "{stderr}");
 }
+
+/// The console block of the README that follows `$ COMMAND`.
+fn readme_block(command: &str) -> String {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let (_, after) = readme.split_once(&format!("$ {command}\n")).unwrap();
+    after.split_once("```").unwrap().0.to_string()
+}
+
+#[test]
+fn the_readme_fixing_examples_are_real_output() {
+    let dir = project(&[]);
+    std::fs::create_dir(dir.path().join("chapters")).unwrap();
+    std::fs::write(
+        dir.path().join("chapters/two.md"),
+        "# Chapter 2\n\nThe night shift at Utopia Plantia ended when Admiral Piccard called.\n\
+         The Short Treks episode \"Children of Men\" (S1E6) tells the rest.\n\
+         The attack on Mars killed 20,000 people.\n",
+    )
+    .unwrap();
+    for command in [
+        "canonlint check --fix --dry-run chapters",
+        "canonlint check --fix chapters",
+    ] {
+        let args: Vec<&str> = command.split(' ').skip(1).collect();
+        let (_, out, err) = output(canonlint(dir.path()).args(args).env_remove("NO_COLOR"));
+        assert_eq!(format!("{err}{out}"), readme_block(command), "{command}");
+    }
+}

@@ -420,3 +420,28 @@ fn the_readme_fixing_examples_are_real_output() {
         assert_eq!(format!("{err}{out}"), readme_block(command), "{command}");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_file_that_cannot_be_written_is_named_left_alone_and_exits_2() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = project(&[]);
+    let locked = dir.path().join("locked");
+    std::fs::create_dir(&locked).unwrap();
+    std::fs::write(locked.join("draft.md"), DRAFT).unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).unwrap();
+    // Where permissions do not bind (root), there is nothing to test.
+    if std::fs::write(locked.join("probe"), b"").is_ok() {
+        return;
+    }
+    let (code, _, stderr) = output(canonlint(dir.path()).args(["check", "--fix", "locked"]));
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("error: cannot write locked/draft.md: ")
+            && stderr.contains("; the file is unchanged"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("canonlint: fixed nothing"), "{stderr}");
+    assert_eq!(std::fs::read(locked.join("draft.md")).unwrap(), DRAFT);
+}

@@ -237,6 +237,7 @@ mod tests {
                     path: path.to_string(),
                     text: Some(Arc::from(*text)),
                     deny: None,
+                    disk: None,
                 })
                 .collect(),
             findings,

@@ -16,7 +16,7 @@ use canonlint::engine::config::Level;
 use canonlint::engine::{self, Options, Outcome};
 use canonlint::finding::Severity;
 use canonlint::report::{self, Format, output::Plan, output::Request};
-use canonlint::{baseline, scope};
+use canonlint::{baseline, fix, scope};
 
 /// Exit code: no finding at the failing level.
 pub const EXIT_CLEAN: u8 = 0;
@@ -40,13 +40,18 @@ struct Cli {
 enum Command {
     /// Check files and directories (default: the current directory).
     Check(CheckArgs),
-    /// List every check with its code and default severity.
+    /// List every check with its code, default severity and whether --fix applies it.
     Checks,
     /// Print every claim read from the files as JSON lines (what checks compare).
     Claims(claims::ClaimsArgs),
     /// Work on canon packs without checking any text.
     #[command(subcommand)]
     Pack(PackCommand),
+    /// Explain a check: what it finds, why, how to configure or suppress it, an example.
+    Explain {
+        /// A check's code or name, in any case (`CL003`, `fact`).
+        code: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -99,6 +104,14 @@ struct CheckArgs {
     /// Report only findings on lines changed from OLD, an older copy of the one file checked.
     #[arg(long, value_name = "OLD")]
     diff_file: Option<PathBuf>,
+    /// Apply the fixes that have exactly one right answer (name spellings, titles), then
+    /// report what is left. With `-`, the fixed text goes to stdout and the report to
+    /// stderr.
+    #[arg(long, conflicts_with_all = ["write_baseline", "baseline", "diff_base", "diff_file"])]
+    fix: bool,
+    /// With --fix: print a unified diff of what would change, and change nothing.
+    #[arg(long, requires = "fix")]
+    dry_run: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -145,15 +158,27 @@ pub fn run() -> u8 {
             for c in CHECKS {
                 let _ = writeln!(
                     out,
-                    "{}  {:<18} {:<8} {}",
+                    "{}  {:<18} {:<8} {:<8}{}",
                     c.code,
                     c.name,
                     c.default.name(),
+                    if c.fixable { "fixable" } else { "" },
                     c.summary
                 );
             }
             EXIT_CLEAN
         }
+        Command::Explain { code } => match canonlint::explain::lookup(&code) {
+            Ok(check) => {
+                let text = canonlint::explain::explain(check);
+                let _ = io::stdout().lock().write_all(text.as_bytes());
+                EXIT_CLEAN
+            }
+            Err(message) => {
+                let _ = writeln!(io::stderr(), "error: {message}");
+                EXIT_ERROR
+            }
+        },
     }
 }
 
@@ -170,6 +195,15 @@ fn check(args: CheckArgs) -> u8 {
         let _ = writeln!(
             io::stderr(),
             "error: --stdin-filename names standard input, which is read only for the path `-`"
+        );
+        return EXIT_ERROR;
+    }
+    // With --fix, standard input's text goes to stdout: nothing else may.
+    let stdin_fix = reads_stdin && args.fix && !args.dry_run;
+    if stdin_fix && args.paths.len() > 1 {
+        let _ = writeln!(
+            io::stderr(),
+            "error: --fix prints the fixed standard input, so `-` must be the only path"
         );
         return EXIT_ERROR;
     }
@@ -192,6 +226,7 @@ fn check(args: CheckArgs) -> u8 {
             Dialogue::Info => Level::On(Severity::Info),
             Dialogue::Ignore => Level::Off,
         }),
+        ..Options::default()
     };
     let mut stderr = StandardStream::stderr(color_choice(args.color, io::stderr().is_terminal()));
     let request = scope::Request {
@@ -218,16 +253,35 @@ fn check(args: CheckArgs) -> u8 {
     if let Some(file) = &args.write_baseline {
         return write_baseline(&outcome, file, &mut stderr);
     }
+    let mut fix_failed = false;
+    if args.fix && args.dry_run {
+        // A dry run's output is its diff; no report.
+        let failed = fix::run::dry_run(&outcome, &options, &mut io::stdout().lock(), &mut stderr);
+        return if failed {
+            EXIT_ERROR
+        } else {
+            exit_code(&outcome, deny_level(args.deny))
+        };
+    } else if args.fix {
+        let after = fix::run::fix(outcome, &options, &mut io::stdout().lock(), &mut stderr);
+        let Some(left) = after.outcome else {
+            return EXIT_ERROR;
+        };
+        (outcome, fix_failed) = (left, after.failed);
+    }
     if let Err(p) = narrowing.apply(&mut outcome) {
         p.render_to(&mut stderr);
         return EXIT_ERROR;
     }
+    // With standard input fixed, stdout holds the fixed text, so its report goes to stderr.
     let written = match plan.stdout {
+        Some(Format::Human) if stdin_fix => report::human::write(&outcome, &mut stderr),
         Some(Format::Human) => {
             let mut stdout =
                 StandardStream::stdout(color_choice(args.color, io::stdout().is_terminal()));
             report::human::write(&outcome, &mut stdout)
         }
+        Some(format) if stdin_fix => stderr.write_all(&report::render(format, &outcome)),
         Some(format) => io::stdout()
             .lock()
             .write_all(&report::render(format, &outcome)),
@@ -253,15 +307,18 @@ fn check(args: CheckArgs) -> u8 {
             return EXIT_ERROR;
         }
     }
-    if !failed.is_empty() {
+    if !failed.is_empty() || fix_failed {
         return EXIT_ERROR;
     }
-    let deny = args.deny.map(|d| match d {
+    exit_code(&outcome, deny_level(args.deny))
+}
+
+fn deny_level(deny: Option<Deny>) -> Option<Severity> {
+    deny.map(|d| match d {
         Deny::Errors => Severity::Error,
         Deny::Warnings => Severity::Warning,
         Deny::Info => Severity::Info,
-    });
-    exit_code(&outcome, deny)
+    })
 }
 
 /// The exit code a run earned: 2 if a file could not be read, 1 if a finding is at or

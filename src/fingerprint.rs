@@ -79,6 +79,7 @@ mod tests {
                 path: "a.md".into(),
                 text: Some(Arc::from(text)),
                 deny: None,
+                disk: None,
             }],
             inputs: 1,
             findings: spans

@@ -197,7 +197,49 @@ fn the_checks_command_lists_every_code() {
     assert_eq!(code, 0);
     for c in canonlint::checks::CHECKS {
         assert!(out.contains(c.code) && out.contains(c.name), "{out}");
+        let line = out.lines().find(|l| l.starts_with(c.code)).unwrap();
+        assert_eq!(line.contains(" fixable "), c.fixable, "{line}");
     }
+    assert!(out.contains("CL001  name-variant       error    fixable a name spelled"));
+    assert!(out.contains("CL003  fact               error            a figure or date"));
+}
+
+#[test]
+fn explain_takes_every_code_and_name_in_any_case() {
+    for c in canonlint::checks::CHECKS {
+        for query in [c.code.to_lowercase(), c.name.to_uppercase()] {
+            let (code, out, _) = stdout(canonlint().args(["explain", &query]));
+            assert_eq!(code, 0, "{query}");
+            assert!(
+                out.starts_with(&format!("# {} {}\n", c.code, c.name)),
+                "{out}"
+            );
+            assert!(out.contains(&format!("[{}]", c.code)), "{out}");
+        }
+    }
+}
+
+#[test]
+fn explain_of_an_unknown_check_names_the_closest_and_lists_every_check() {
+    let (code, out, err) = stdout(canonlint().args(["explain", "fatc"]));
+    assert_eq!((code, out.as_str()), (2, ""));
+    assert_eq!(
+        err,
+        "error: `fatc` is not a check canonlint has\n  did you mean `fact`?\n  checks: CL001 \
+         name-variant, CL002 title, CL003 fact, CL004 attribute, CL005 cross-document, CL006 \
+         suppression, CL007 unused-suppression\n"
+    );
+}
+
+#[test]
+fn explain_output_is_what_users_see_byte_for_byte() {
+    let (code, out, _) = stdout(canonlint().args(["explain", "CL003"]));
+    assert_eq!(code, 0);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/explain-CL003.md");
+    if std::env::var_os("CANONLINT_BLESS").is_some() {
+        std::fs::write(&path, &out).unwrap();
+    }
+    assert_eq!(out, std::fs::read_to_string(&path).unwrap());
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) {
@@ -420,4 +462,44 @@ fn stdin_takes_the_format_of_its_name() {
             .write_stdin(page),
     );
     assert!(out.contains("error[CL001]"), "{out}");
+}
+
+#[test]
+fn the_readme_explain_examples_are_real_output() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let block = |command: &str| -> String {
+        let (_, after) = readme.split_once(&format!("$ {command}\n")).unwrap();
+        after.split_once("```").unwrap().0.to_string()
+    };
+    // The page is shown with lines left out (`...`): every part shown is real, in order.
+    let (_, page, _) = stdout(canonlint().args(["explain", "title"]));
+    let mut rest = page.as_str();
+    for part in block("canonlint explain title").split("...\n") {
+        let at = rest
+            .find(part)
+            .unwrap_or_else(|| panic!("not in the output:\n{part}"));
+        rest = &rest[at + part.len()..];
+    }
+    assert!(rest.is_empty(), "the README stops before the end: {rest}");
+    let (_, _, err) = stdout(canonlint().args(["explain", "fatc"]));
+    assert_eq!(err, block("canonlint explain fatc"));
+}
+
+#[test]
+fn fix_refuses_to_combine_with_a_baseline_or_changed_lines() {
+    for extra in [
+        ["--baseline", "b.json"],
+        ["--write-baseline", "b.json"],
+        ["--diff-base", "HEAD"],
+        ["--diff-file", "old.md"],
+    ] {
+        let (code, _, err) = stdout(
+            canonlint()
+                .args(["check", "--fix", "fixtures/name-variant"])
+                .args(extra),
+        );
+        assert_eq!(code, 2, "{extra:?}");
+        assert!(err.contains("cannot be used with"), "{err}");
+    }
 }

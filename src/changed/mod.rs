@@ -116,6 +116,7 @@ mod tests {
             path: path.into(),
             text: Some(Arc::from("one\ntwo\nthree\n")),
             deny: None,
+            disk: None,
         });
         Outcome {
             files: files.to_vec(),

@@ -18,6 +18,7 @@ pub const INFO: CheckInfo = CheckInfo {
     description: "A rank the character never holds in canon (\"Commander Oh\"), or a performer credit canon contradicts (\"Narek (Peyton List)\").",
     help: "Use a rank the pack lists for the character, or the performer it credits.",
     default: Severity::Error,
+    fixable: false,
 };
 
 /// Reports wrong ranks and credits.

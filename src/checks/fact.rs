@@ -24,6 +24,7 @@ pub const INFO: CheckInfo = CheckInfo {
     description: "A figure or date whose interval (after its qualifier: \"more than\", \"about\", \"nearly\" ...) excludes canon's value for the same subject and measure. A note says when the figure is canon's value for another measure of the same subject.",
     help: "Bring the figure or date into line with the canon entry shown. A character who is wrong on purpose belongs in dialogue, which `dialogue` in canonlint.toml reports at a lower level.",
     default: Severity::Error,
+    fixable: false,
 };
 
 /// Reports figures and dates that canon excludes.

@@ -31,6 +31,10 @@ pub struct CheckInfo {
     pub help: &'static str,
     /// Severity unless a config says otherwise.
     pub default: Severity,
+    /// `canonlint check --fix` applies this check's fixes: only checks whose fix is the
+    /// one right answer (a spelling, a title), never a figure, a rank or a credit, where
+    /// the text may be right and the pack incomplete.
+    pub fixable: bool,
 }
 
 /// Every check, alphabetised by name.
@@ -71,6 +75,33 @@ impl DocCtx<'_> {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ")
+    }
+
+    /// The replacement to write over `span` when the right text is `right`: `right`'s
+    /// words joined by the whitespace the text has between its own words when both have
+    /// as many words (a line break of wrapped prose stays a line break), else `right`.
+    pub fn respaced(&self, span: std::ops::Range<usize>, right: &str) -> String {
+        let raw = &self.prose[span];
+        let mut gaps: Vec<&str> = Vec::new();
+        let mut start = None;
+        for (i, c) in raw.char_indices() {
+            if c.is_whitespace() {
+                start.get_or_insert(i);
+            } else if let Some(s) = start.take() {
+                gaps.push(&raw[s..i]);
+            }
+        }
+        let words: Vec<&str> = right.split(' ').collect();
+        let edged = raw.starts_with(char::is_whitespace) || raw.ends_with(char::is_whitespace);
+        if edged || gaps.len() + 1 != words.len() || gaps.iter().all(|g| *g == " ") {
+            return right.to_string();
+        }
+        let mut out = words[0].to_string();
+        for (gap, word) in gaps.iter().zip(&words[1..]) {
+            out.push_str(gap);
+            out.push_str(word);
+        }
+        out
     }
 
     /// A location in the checked file.
@@ -155,6 +186,25 @@ pub(crate) mod testing {
         check_document(&ctx, &claims, &mut out);
         out.into_iter()
             .map(|f| (f.code, f.message, text[f.location.span].to_string()))
+            .collect()
+    }
+
+    /// The replacements of the findings' fixes.
+    pub fn fixes(text: &str) -> Vec<Option<String>> {
+        let canon = crate::extract::testing::star_trek();
+        let doc = Document::new(Format::Markdown, text.to_string());
+        let claims = crate::extract::extract(&doc, &canon);
+        let packs: Vec<FileId> = (1..=canon.files.len()).collect();
+        let ctx = DocCtx {
+            file: 0,
+            prose: &doc.prose,
+            canon: &canon,
+            packs: &packs,
+        };
+        let mut out = Vec::new();
+        check_document(&ctx, &claims, &mut out);
+        out.into_iter()
+            .map(|f| f.fix.map(|x| x.replacement))
             .collect()
     }
 

@@ -19,6 +19,7 @@ pub const INFO: CheckInfo = CheckInfo {
     description: "A name written differently from canon: a misspelling a pack lists, or a capitalised phrase a small, length-aware edit away from exactly one entity's name. Distinct entities with similar names, and names inside code or URLs, are left alone.",
     help: "Write the canonical spelling; the fix does it. If the spelling is deliberate (an in-world mistake, an old export kept as printed), silence the line with `canonlint-disable-next-line CL001`.",
     default: Severity::Error,
+    fixable: true,
 };
 
 /// Reports misspelled names.
@@ -68,7 +69,7 @@ pub fn check(ctx: &DocCtx, claims: &[Claim], out: &mut Vec<Finding>) {
             Finding::new(&INFO, ctx.at(claim.span.clone()), message, label)
                 .related(ctx.canon_at(&e.origin, canon_span), canon_label)
                 .help(format!("write `{right}`"))
-                .fix(right)
+                .fix(ctx.respaced(claim.span.clone(), &right))
                 .subject(Some(&e.id)),
         );
     }
@@ -87,7 +88,7 @@ fn correct_form(ctx: &DocCtx, entity: usize, written: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::testing::{findings, found};
+    use crate::checks::testing::{findings, fixes, found};
 
     #[test]
     fn known_misspellings_and_near_misses_with_the_canonical_name() {
@@ -99,6 +100,23 @@ mod tests {
         assert_eq!(
             f[0].1,
             "`Kathryn Jane Way` looks like a misspelling of `Kathryn Janeway`"
+        );
+    }
+
+    #[test]
+    fn a_fix_keeps_the_line_break_of_wrapped_prose() {
+        assert_eq!(
+            fixes("The yards of Utopia\nPlantia were busy."),
+            [Some("Utopia\nPlanitia".to_string())]
+        );
+        assert_eq!(
+            fixes("The Utopia Plantia yards."),
+            [Some("Utopia Planitia".to_string())]
+        );
+        // Words that do not pair up take canon's spacing.
+        assert_eq!(
+            fixes("Kathryn Jane\nWay wrote."),
+            [Some("Kathryn Janeway".to_string())]
         );
     }
 

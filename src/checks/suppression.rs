@@ -26,6 +26,7 @@ pub const INFO: CheckInfo = CheckInfo {
     description: "A suppression comment naming a check canonlint does not have, or an action it does not know: it would otherwise silently suppress nothing.",
     help: "Correct the code or the directive; the message suggests the closest one.",
     default: Severity::Error,
+    fixable: false,
 };
 
 /// Registry entry: a directive that silenced nothing.
@@ -36,6 +37,7 @@ pub const UNUSED: CheckInfo = CheckInfo {
     description: "A suppression comment that silenced nothing, or an `enable` that ended no `disable`, so that stale comments do not pile up.",
     help: "Remove the comment, or narrow it to the checks that still report something there.",
     default: Severity::Warning,
+    fixable: false,
 };
 
 /// One directive for one check (or for all): the bytes it covers.

@@ -21,6 +21,7 @@ pub const INFO: CheckInfo = CheckInfo {
     description: "A title that is not canon's where the context says it is a title: a known confusion, a near miss of a title of the series or kind named nearby, a known title put in the wrong series or given the wrong season or episode, and, for a series the pack lists completely, a title it does not have.",
     help: "Use the title, series and numbers the pack gives; when there is exactly one right answer the fix writes it in the style of the text.",
     default: Severity::Error,
+    fixable: true,
 };
 
 /// Reports wrong titles.
@@ -207,7 +208,7 @@ fn did_you_mean(
         format!("canon: `{}`, {}", work.title, describe(ctx, work)),
     )
     .help(format!("write `{}`", work.title))
-    .fix(work.title.clone());
+    .fix(ctx.respaced(claim.span.clone(), &work.title));
     if let Some(source) = ctx.canon.source_title(work.source) {
         f = f.note(format!("source: {source}"));
     }

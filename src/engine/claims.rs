@@ -46,7 +46,7 @@ pub fn claims(options: &Options) -> Result<ClaimsOutcome, Vec<Problem>> {
         .par_iter()
         .map(|(input, setup, format)| {
             let canon = &plan.setups[*setup].canon;
-            let doc = process::read_document(input, *format, options.stdin_bytes.as_deref())?;
+            let doc = process::read_document(input, *format, options.given(input))?;
             let mut claims = extract::extract(&doc, canon);
             if doc.map.is_some() {
                 for claim in &mut claims {

@@ -43,6 +43,21 @@ pub struct Options {
     pub packs: Option<Vec<String>>,
     /// The level of findings inside dialogue for this run, replacing the configs'.
     pub dialogue: Option<Level>,
+    /// Texts to check in place of the files at these paths (as given or walked), which
+    /// are then not read: `--fix` checks its fixed texts again before writing them.
+    pub overlay: HashMap<PathBuf, Arc<str>>,
+}
+
+impl Options {
+    /// The bytes to check for an input instead of reading its file: standard input's, or
+    /// the overlay's.
+    fn given(&self, input: &Input) -> Option<&[u8]> {
+        if input.is_stdin() {
+            self.stdin_bytes.as_deref()
+        } else {
+            self.overlay.get(&input.path).map(|t| t.as_bytes())
+        }
+    }
 }
 
 /// A file of the run: a checked file or a pack, with its text when a finding needs it.
@@ -54,6 +69,9 @@ pub struct SourceFile {
     pub text: Option<Arc<str>>,
     /// The failing level its config sets (`deny`), for a checked file.
     pub deny: Option<Severity>,
+    /// The path its text was read from, for a checked file on disk; `None` for standard
+    /// input and packs. `--fix` writes here, never to `path`, which is only for showing.
+    pub disk: Option<PathBuf>,
 }
 
 /// A file that was not checked, and why.
@@ -204,6 +222,7 @@ fn plan(options: &Options) -> Result<Plan, Vec<Problem>> {
             path: input.display.clone(),
             text: None,
             deny: config.deny,
+            disk: (!input.is_stdin()).then(|| input.path.clone()),
         });
         checked.push((input, setup, format));
     }
@@ -239,7 +258,7 @@ fn execute(plan: Plan, options: &Options) -> Outcome {
             process::check_file(
                 id,
                 (input, *format),
-                options.stdin_bytes.as_deref(),
+                options.given(input),
                 (&s.canon, &s.packs),
                 fact_on,
             )
@@ -273,12 +292,7 @@ fn execute(plan: Plan, options: &Options) -> Outcome {
         findings.extend(suppression::unused(file, s));
     }
     let findings = apply_levels(findings, &checked, &setups, options.dialogue);
-    load_referenced(
-        &findings,
-        &checked,
-        &mut files,
-        options.stdin_bytes.as_deref(),
-    );
+    load_referenced(&findings, &checked, &mut files, options);
     let checked_count = checked.len() - skipped.len();
     Outcome {
         files,
@@ -339,6 +353,7 @@ fn register_packs(setups: &mut [Setup], files: &mut Vec<SourceFile>) {
                         path: pf.path.clone(),
                         text: Some(pf.text.clone()),
                         deny: None,
+                        disk: None,
                     });
                     files.len() - 1
                 })
@@ -392,7 +407,7 @@ fn load_referenced(
     findings: &[Finding],
     checked: &[(Input, usize, Option<Format>)],
     files: &mut [SourceFile],
-    stdin: Option<&[u8]>,
+    options: &Options,
 ) {
     for f in findings {
         for location in std::iter::once(&f.location).chain(f.related.iter().map(|r| &r.location)) {
@@ -401,8 +416,10 @@ fn load_referenced(
                 continue;
             }
             let input = &checked[id].0;
-            let text = if input.is_stdin() {
-                stdin.and_then(|b| process::decode(b.to_vec()).ok())
+            let text = if let Some(bytes) = options.given(input) {
+                process::decode(bytes.to_vec()).ok()
+            } else if input.is_stdin() {
+                None
             } else {
                 process::read_text(&input.path).ok()
             };

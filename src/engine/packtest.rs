@@ -159,6 +159,7 @@ fn check_example(test: &PackTest, canon: &Arc<Canon>, base: &Path) -> Outcome {
         path: display.clone(),
         text: None,
         deny: None,
+        disk: None,
     }];
     register_packs(&mut setups, &mut files);
     let input = Input {

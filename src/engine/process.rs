@@ -84,15 +84,29 @@ fn localize(
     }
 }
 
-/// Checks one file.
+/// Drops the fixes of formats that keep prose offsets (Markdown, plain text) whose span
+/// holds markup the prose view blanked (`> ` of a quoted line, emphasis marks): writing
+/// the fix would delete it. The help line still says what to write.
+fn drop_fixes_over_markup(doc: &Document, findings: &mut [Finding]) {
+    for f in findings.iter_mut() {
+        if let Some(fix) = &f.fix {
+            if doc.text.get(fix.span.clone()) != doc.prose.get(fix.span.clone()) {
+                f.fix = None;
+            }
+        }
+    }
+}
+
+/// Checks one file: `given` bytes (standard input's, or a text fixed in memory) instead
+/// of the file's when there are some.
 pub fn check_file(
     id: FileId,
     (input, format): (&Input, Option<Format>),
-    stdin: Option<&[u8]>,
+    given: Option<&[u8]>,
     (canon, packs): (&Canon, &[FileId]),
     fact_on: bool,
 ) -> FileResult {
-    match read_document(input, format, stdin) {
+    match read_document(input, format, given) {
         Ok(doc) => check_document(id, doc, (canon, packs), fact_on),
         Err(unchecked) => FileResult {
             skipped: Some(unchecked.reason),
@@ -111,11 +125,12 @@ pub struct Unchecked {
     pub problem: Option<Problem>,
 }
 
-/// Reads one file (standard input's bytes for `-`) as a document in its format.
+/// Reads one file as a document in its format: `given` bytes (standard input's, or a
+/// text fixed in memory) instead of the file's when there are some.
 pub fn read_document(
     input: &Input,
     format: Option<Format>,
-    stdin: Option<&[u8]>,
+    given: Option<&[u8]>,
 ) -> Result<Document, Unchecked> {
     let Some(format) = format else {
         return Err(Unchecked {
@@ -125,10 +140,10 @@ pub fn read_document(
             problem: None,
         });
     };
-    let text = if input.is_stdin() {
-        decode(stdin.unwrap_or_default().to_vec())
-    } else {
-        read_text(&input.path)
+    let text = match given {
+        Some(bytes) => decode(bytes.to_vec()),
+        None if input.is_stdin() => decode(Vec::new()),
+        None => read_text(&input.path),
     };
     match text {
         Ok(text) => Ok(Document::new(format, text).named(format, &input.display)),
@@ -170,6 +185,8 @@ pub fn check_document(
     let mut records = cross_document::records(&ctx, &claims, &reported);
     if doc.map.is_some() {
         localize(&doc, id, &mut findings, &mut records);
+    } else {
+        drop_fixes_over_markup(&doc, &mut findings);
     }
     let (suppressions, problems) = suppression::read(id, &doc.text, &doc.comments);
     findings.extend(problems);

@@ -155,7 +155,9 @@ pub fn run() -> u8 {
         Command::Pack(PackCommand::Check(args)) => packs::check(args),
         Command::Checks => {
             let mut out = io::stdout().lock();
-            for c in CHECKS {
+            let mut checks: Vec<_> = CHECKS.iter().collect();
+            checks.sort_by_key(|c| c.code);
+            for c in checks {
                 let _ = writeln!(
                     out,
                     "{}  {:<18} {:<8} {:<8}{}",

@@ -193,13 +193,6 @@ fn check(args: CheckArgs) -> u8 {
         }
     };
     let reads_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
-    if args.stdin_filename.is_some() && !reads_stdin {
-        let _ = writeln!(
-            io::stderr(),
-            "error: --stdin-filename names standard input, which is read only for the path `-`"
-        );
-        return EXIT_ERROR;
-    }
     // With --fix, standard input's text goes to stdout: nothing else may.
     let stdin_fix = reads_stdin && args.fix && !args.dry_run;
     if stdin_fix && args.paths.len() > 1 {
@@ -209,15 +202,10 @@ fn check(args: CheckArgs) -> u8 {
         );
         return EXIT_ERROR;
     }
-    let mut stdin_bytes = None;
-    if reads_stdin {
-        let mut bytes = Vec::new();
-        if let Err(e) = io::stdin().read_to_end(&mut bytes) {
-            let _ = writeln!(io::stderr(), "error: cannot read standard input: {e}");
-            return EXIT_ERROR;
-        }
-        stdin_bytes = Some(bytes);
-    }
+    let stdin_bytes = match read_stdin(&args.paths, args.stdin_filename.as_deref()) {
+        Ok(bytes) => bytes,
+        Err(code) => return code,
+    };
     let options = Options {
         paths: args.paths,
         stdin_name: args.stdin_filename,
@@ -313,6 +301,28 @@ fn check(args: CheckArgs) -> u8 {
         return EXIT_ERROR;
     }
     exit_code(&outcome, deny_level(args.deny))
+}
+
+/// Reads standard input when `-` is among the paths; `Err` is the exit code after an error
+/// is printed (`--stdin-filename` without `-`, or standard input unreadable).
+fn read_stdin(paths: &[PathBuf], stdin_filename: Option<&str>) -> Result<Option<Vec<u8>>, u8> {
+    let reads_stdin = paths.iter().any(|p| p.as_os_str() == "-");
+    if stdin_filename.is_some() && !reads_stdin {
+        let _ = writeln!(
+            io::stderr(),
+            "error: --stdin-filename names standard input, which is read only for the path `-`"
+        );
+        return Err(EXIT_ERROR);
+    }
+    if !reads_stdin {
+        return Ok(None);
+    }
+    let mut bytes = Vec::new();
+    if let Err(e) = io::stdin().read_to_end(&mut bytes) {
+        let _ = writeln!(io::stderr(), "error: cannot read standard input: {e}");
+        return Err(EXIT_ERROR);
+    }
+    Ok(Some(bytes))
 }
 
 fn deny_level(deny: Option<Deny>) -> Option<Severity> {

@@ -202,7 +202,8 @@ impl PartialDate {
     }
 }
 
-const MONTHS: [&str; 12] = [
+/// The month names, January first.
+pub(crate) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

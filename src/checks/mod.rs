@@ -172,25 +172,22 @@ pub(crate) mod testing {
     /// The findings of the per-document checks on a Markdown text, under the bundled
     /// canon: (code, message, the text of the span).
     pub fn findings(text: &str) -> Vec<(&'static str, String, String)> {
-        let canon = crate::extract::testing::star_trek();
-        let doc = Document::new(Format::Markdown, text.to_string());
-        let claims = crate::extract::extract(&doc, &canon);
-        let packs: Vec<FileId> = (1..=canon.files.len()).collect();
-        let ctx = DocCtx {
-            file: 0,
-            prose: &doc.prose,
-            canon: &canon,
-            packs: &packs,
-        };
-        let mut out = Vec::new();
-        check_document(&ctx, &claims, &mut out);
-        out.into_iter()
+        all(text)
+            .into_iter()
             .map(|f| (f.code, f.message, text[f.location.span].to_string()))
             .collect()
     }
 
     /// The replacements of the findings' fixes.
     pub fn fixes(text: &str) -> Vec<Option<String>> {
+        all(text)
+            .into_iter()
+            .map(|f| f.fix.map(|x| x.replacement))
+            .collect()
+    }
+
+    /// The findings of the per-document checks on a Markdown text, whole.
+    fn all(text: &str) -> Vec<Finding> {
         let canon = crate::extract::testing::star_trek();
         let doc = Document::new(Format::Markdown, text.to_string());
         let claims = crate::extract::extract(&doc, &canon);
@@ -203,9 +200,7 @@ pub(crate) mod testing {
         };
         let mut out = Vec::new();
         check_document(&ctx, &claims, &mut out);
-        out.into_iter()
-            .map(|f| f.fix.map(|x| x.replacement))
-            .collect()
+        out
     }
 
     /// The codes and span texts only.

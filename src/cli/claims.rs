@@ -2,7 +2,7 @@
 //! standard output. Skipped files are noted and unreadable files reported on standard
 //! error; the exit code is 0, or 2 for a bad config or pack or an unreadable file.
 
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 use canonlint::engine::{self, Options};
@@ -28,23 +28,10 @@ pub struct ClaimsArgs {
 
 /// Runs `canonlint claims` and returns the exit code.
 pub fn run(args: ClaimsArgs) -> u8 {
-    let reads_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
-    if args.stdin_filename.is_some() && !reads_stdin {
-        let _ = writeln!(
-            io::stderr(),
-            "error: --stdin-filename names standard input, which is read only for the path `-`"
-        );
-        return EXIT_ERROR;
-    }
-    let mut stdin_bytes = None;
-    if reads_stdin {
-        let mut bytes = Vec::new();
-        if let Err(e) = io::stdin().read_to_end(&mut bytes) {
-            let _ = writeln!(io::stderr(), "error: cannot read standard input: {e}");
-            return EXIT_ERROR;
-        }
-        stdin_bytes = Some(bytes);
-    }
+    let stdin_bytes = match super::read_stdin(&args.paths, args.stdin_filename.as_deref()) {
+        Ok(bytes) => bytes,
+        Err(code) => return code,
+    };
     let options = Options {
         paths: args.paths,
         stdin_name: args.stdin_filename,

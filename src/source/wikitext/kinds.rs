@@ -4,6 +4,7 @@
 //! footnote, `{{lang}}`, an infobox, or any other.
 
 use super::templates::Call;
+use crate::value::MONTHS;
 
 /// What a template is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,21 +135,6 @@ pub(super) fn sort(call: &Call) -> Sort {
         _ => Sort::Other,
     }
 }
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// The date a date template shows, from its positional values (year, month, day) and
 /// whether it is written day first (`df=y`): "April 5, 2385", "5 April 2385",

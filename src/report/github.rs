@@ -47,19 +47,9 @@ fn by_severity(outcome: &Outcome) -> Vec<&Finding> {
 fn annotation(places: &Places, f: &Finding) -> String {
     let (start, end) = places.range(&f.location, Columns::Chars);
     let mut message = f.message.clone();
-    for r in &f.related {
-        let (at, _) = places.range(&r.location, Columns::Chars);
-        let path = places.path(r.location.file);
-        message.push_str(&format!(
-            "\n{path}:{}:{}: {}",
-            at.line, at.column, r.message
-        ));
-    }
-    for note in &f.notes {
-        message.push_str(&format!("\nnote: {note}"));
-    }
-    if let Some(help) = &f.help {
-        message.push_str(&format!("\nhelp: {help}"));
+    for line in places.details(f) {
+        message.push('\n');
+        message.push_str(&line);
     }
     format!(
         "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",

@@ -46,19 +46,10 @@ fn block(places: &Places, f: &Finding) -> String {
         f.code,
         f.message
     );
-    for r in &f.related {
-        let (at, _) = places.range(&r.location, Columns::Chars);
-        let path = places.path(r.location.file);
-        out.push_str(&format!(
-            "    {path}:{}:{}: {}\n",
-            at.line, at.column, r.message
-        ));
-    }
-    for note in &f.notes {
-        out.push_str(&format!("    note: {note}\n"));
-    }
-    if let Some(help) = &f.help {
-        out.push_str(&format!("    help: {help}\n"));
+    for line in places.details(f) {
+        out.push_str("    ");
+        out.push_str(&line);
+        out.push('\n');
     }
     out
 }

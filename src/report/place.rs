@@ -55,6 +55,20 @@ impl<'a> Places<'a> {
         )
     }
 
+    /// The lines that explain a finding, as a plain-text report shows them: each related
+    /// place (`path:line:column: message`), then `note:` and `help:` lines.
+    pub fn details(&self, f: &Finding) -> Vec<String> {
+        let mut lines = Vec::new();
+        for r in &f.related {
+            let (at, _) = self.range(&r.location, Columns::Chars);
+            let path = self.path(r.location.file);
+            lines.push(format!("{path}:{}:{}: {}", at.line, at.column, r.message));
+        }
+        lines.extend(f.notes.iter().map(|note| format!("note: {note}")));
+        lines.extend(f.help.iter().map(|help| format!("help: {help}")));
+        lines
+    }
+
     /// The text of a location, or "" if its file's text is not kept.
     pub fn text(&self, location: &Location) -> &'a str {
         self.outcome.files[location.file]

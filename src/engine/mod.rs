@@ -154,6 +154,9 @@ fn plan(options: &Options) -> Result<Plan, Vec<Problem>> {
     let cwd = std::env::current_dir().unwrap_or_default();
     let mut configs: HashMap<PathBuf, Arc<Config>> = HashMap::new();
     let mut canons: HashMap<(PathBuf, Vec<String>), usize> = HashMap::new();
+    // Configs in different folders that select the same packs share one loaded canon
+    // (a wiki with a config per section loads the bundled pack once).
+    let mut loaded: HashMap<Vec<String>, Arc<Canon>> = HashMap::new();
     let mut setups: Vec<Setup> = Vec::new();
     let mut files: Vec<SourceFile> = Vec::new();
     let mut checked: Vec<(Input, usize, Option<Format>)> = Vec::new();
@@ -202,11 +205,11 @@ fn plan(options: &Options) -> Result<Plan, Vec<Problem>> {
         );
         let setup = match canons.get(&key) {
             Some(&i) => i,
-            None => match pack::load_refs(&packs, &config.dir) {
+            None => match load_shared(&packs, &config.dir, &mut loaded) {
                 Ok(canon) => {
                     setups.push(Setup {
                         config: config.clone(),
-                        canon: Arc::new(canon),
+                        canon,
                         packs: Vec::new(),
                     });
                     canons.insert(key, setups.len() - 1);
@@ -303,6 +306,32 @@ fn execute(plan: Plan, options: &Options) -> Outcome {
         problems,
         scope: Scope::default(),
     }
+}
+
+/// Loads the canon of `packs` named from `base`, or shares one already loaded from the
+/// same pack files.
+fn load_shared(
+    packs: &[pack::PackRef],
+    base: &Path,
+    loaded: &mut HashMap<Vec<String>, Arc<Canon>>,
+) -> Result<Arc<Canon>, Vec<Problem>> {
+    let key: Vec<String> = packs
+        .iter()
+        .map(|p| {
+            if pack::looks_like_path(&p.spec) {
+                let path = base.join(&p.spec);
+                path.canonicalize().unwrap_or(path).display().to_string()
+            } else {
+                p.spec.clone()
+            }
+        })
+        .collect();
+    if let Some(canon) = loaded.get(&key) {
+        return Ok(canon.clone());
+    }
+    let canon = Arc::new(pack::load_refs(packs, base)?);
+    loaded.insert(key, canon.clone());
+    Ok(canon)
 }
 
 /// The directory whose config governs an input.

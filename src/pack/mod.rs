@@ -13,7 +13,7 @@ pub mod vocab;
 
 mod entities;
 mod facts;
-mod squeeze;
+pub(crate) mod squeeze;
 mod vocab_load;
 mod works;
 

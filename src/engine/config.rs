@@ -302,33 +302,33 @@ fn trusted_globs(
     patterns: &[Spanned<String>],
     problems: &mut Vec<Problem>,
 ) -> Option<GlobSet> {
-    let mut ok = true;
+    let mut good = Vec::new();
     for p in patterns {
         let pattern = p.get_ref();
         let why = if pattern.trim().is_empty() {
-            Some("an empty pattern matches nothing")
+            "an empty pattern matches nothing"
         } else if pattern.starts_with('/') || Path::new(pattern).is_absolute() {
-            Some("an absolute path never matches: patterns are relative to this file's folder")
+            "an absolute path never matches: patterns are relative to this file's folder"
         } else if pattern.split(['/', '\\']).any(|part| part == "..") {
-            Some("`..` never matches: only files this config governs can be trusted")
+            "`..` never matches: only files this config governs can be trusted"
         } else {
-            None
+            good.push(p.clone());
+            continue;
         };
-        if let Some(why) = why {
-            ok = false;
-            problems.push(
-                Problem::at(
-                    file,
-                    p.span(),
-                    format!("`{pattern}` cannot name trusted sources"),
-                    why,
-                )
-                .help("write a glob relative to this file's folder, such as `wiki/**`"),
-            );
-        }
+        problems.push(
+            Problem::at(
+                file,
+                p.span(),
+                format!("`{pattern}` cannot name trusted sources"),
+                why,
+            )
+            .help("write a glob relative to this file's folder, such as `wiki/**`"),
+        );
     }
-    if ok {
-        globs(file, patterns, problems)
+    // The others are still compiled, so that every mistake is reported at once.
+    let set = globs(file, &good, problems);
+    if good.len() == patterns.len() {
+        set
     } else {
         None
     }

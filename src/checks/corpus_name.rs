@@ -14,9 +14,10 @@
 //! possessive; a one-word name only by a doubled or swapped letter, in a file that writes
 //! both, and never a word the corpus writes in lower case. Capitals at the start of words
 //! and hyphens in a modifier ("the West-country bankers") are style, not spelling.
-//! Distinct names, winners and ties are decided by `corpus::group` and `corpus::verdict`. A group with a spelling a loaded pack knows,
-//! or a near miss of one, is left to `name-variant` (CL001): the corpus never corrects
-//! towards a spelling canon contradicts.
+//! Distinct names, winners and ties are decided by `corpus::group` and `corpus::verdict`.
+//! A group with a spelling a loaded pack knows, or a near miss of one, is left to
+//! `name-variant` (CL001): the corpus never corrects towards a spelling canon
+//! contradicts.
 
 use fnv::{FnvHashMap, FnvHashSet};
 

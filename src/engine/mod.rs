@@ -3,8 +3,8 @@
 //!
 //! Per-file work is independent (rayon); each file yields its findings, compact records
 //! of its figures and dates and a compact table of its names and titles, and its text is
-//! kept only if a finding points into it. Findings are sorted by path, offset and code afterwards, so output is identical
-//! whatever the thread count.
+//! kept only if a finding points into it. Findings are sorted by path, offset and code
+//! afterwards, so output is identical whatever the thread count.
 
 pub mod config;
 mod process;

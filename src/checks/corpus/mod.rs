@@ -5,8 +5,9 @@
 //! places and blocks, and the words it writes in lower case), never its text. After every
 //! file is read, each project's tables become `forms` (one per spelling, with all its
 //! places); `spelling` says which spellings are variants of one another, `group` joins
-//! them unless they are distinct names; `verdict` decides which spelling wins (a trusted source's, else one used far
-//! more often) or that none does; `report` turns that into findings.
+//! them unless they are distinct names; `verdict` decides which spelling wins (a trusted
+//! source's, else one used far more often) or that none does; `report` turns that into
+//! findings.
 
 pub mod forms;
 pub mod group;

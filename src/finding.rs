@@ -48,6 +48,15 @@ pub struct Location {
     pub span: Range<usize>,
 }
 
+impl Location {
+    /// Whether two places share a byte of one file.
+    pub fn overlaps(&self, other: &Location) -> bool {
+        self.file == other.file
+            && self.span.start < other.span.end
+            && other.span.start < self.span.end
+    }
+}
+
 /// Another place that explains a finding.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Related {

@@ -2,9 +2,13 @@
 //!
 //! `CHECKS` is the registry: one explicit, alphabetised list. Per-document checks read the
 //! claims of one file and the canon; `cross_document` reads compact records of every
-//! file's figures and dates after the per-file work is done.
+//! file's figures and dates after the per-file work is done, and `corpus_name` and
+//! `corpus_title` compact tables of every file's names and titles (`corpus`).
 
 pub mod attribute;
+pub mod corpus;
+pub mod corpus_name;
+pub mod corpus_title;
 pub mod cross_document;
 pub mod fact;
 pub mod name_variant;
@@ -38,8 +42,10 @@ pub struct CheckInfo {
 }
 
 /// Every check, alphabetised by name.
-pub const CHECKS: [CheckInfo; 7] = [
+pub const CHECKS: [CheckInfo; 9] = [
     attribute::INFO,
+    corpus_name::INFO,
+    corpus_title::INFO,
     cross_document::INFO,
     fact::INFO,
     name_variant::INFO,

@@ -317,7 +317,7 @@ mod tests {
 
     #[test]
     fn unknown_codes_and_actions_are_errors() {
-        let text = "<!-- canonlint-disable-next-line CL009 -->\n<!-- canonlint-disabel -->\nx";
+        let text = "<!-- canonlint-disable-next-line CL099 -->\n<!-- canonlint-disabel -->\nx";
         let (s, f) = read_text(text);
         assert!(
             s.is_empty(),
@@ -327,7 +327,7 @@ mod tests {
             .iter()
             .map(|f| (f.code, &text[f.location.span.clone()]))
             .collect();
-        assert_eq!(got, [("CL006", "CL009"), ("CL006", "disabel")]);
+        assert_eq!(got, [("CL006", "CL099"), ("CL006", "disabel")]);
         assert_eq!(
             f[1].help.as_deref(),
             Some("did you mean `canonlint-disable`?")

@@ -37,7 +37,7 @@ pub fn check(ctx: &DocCtx, claims: &[Claim], out: &mut Vec<Finding>) {
 
 /// Lower case, letters and digits only, single spaces, small numbers as digits:
 /// "Ouroboros, Part II", "ouroboros part 2" and "Ouroboros Part Two" are one title.
-fn normalise(title: &str) -> String {
+pub(crate) fn normalise(title: &str) -> String {
     // Numbers after these words may be written as numerals, digits or words.
     const COUNTERS: [&str; 6] = ["part", "chapter", "book", "volume", "episode", "season"];
     const NUMBERS: [(&str, &str); 20] = [
@@ -81,7 +81,7 @@ fn normalise(title: &str) -> String {
 
 /// Two titles that differ only in their part number ("Ouroboros, Part I" and "Part II")
 /// are two works, not a misspelling of one. Both are normalised.
-fn sibling_parts(a: &str, b: &str) -> bool {
+pub(crate) fn sibling_parts(a: &str, b: &str) -> bool {
     let (a, b): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
     let n = a.len();
     n >= 2

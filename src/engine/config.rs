@@ -5,6 +5,7 @@
 //! packs = ["star-trek", "rules/my-universe.toml"]   # built-in names or paths
 //! include = ["chapters/**"]                          # globs, relative to this file
 //! exclude = ["drafts/old/**"]
+//! trusted = ["wiki/**"]                              # sources whose spellings win
 //! deny = "warning"                                   # fail the run from this level
 //! dialogue = "info"                                  # claims inside dialogue: warn, info or ignore
 //!
@@ -50,6 +51,8 @@ struct RawConfig {
     include: Vec<Spanned<String>>,
     #[serde(default)]
     exclude: Vec<Spanned<String>>,
+    #[serde(default)]
+    trusted: Vec<Spanned<String>>,
     deny: Option<Spanned<String>>,
     dialogue: Option<Spanned<String>>,
     #[serde(default)]
@@ -67,6 +70,7 @@ pub struct Config {
     pub packs: Vec<PackRef>,
     include: Option<GlobSet>,
     exclude: Option<GlobSet>,
+    trusted: Option<GlobSet>,
     /// The level from which findings fail the run.
     pub deny: Option<Severity>,
     /// Per-check levels, by check name.
@@ -84,6 +88,7 @@ impl Default for Config {
             packs: Vec::new(),
             include: None,
             exclude: None,
+            trusted: None,
             deny: None,
             checks: BTreeMap::new(),
             dialogue: Level::On(Severity::Info),
@@ -117,6 +122,13 @@ impl Config {
         let relative = file.strip_prefix(&self.dir).unwrap_or(file);
         self.exclude.as_ref().is_some_and(|g| g.is_match(relative))
             || self.include.as_ref().is_some_and(|g| !g.is_match(relative))
+    }
+
+    /// Whether a file is a trusted source: its names and titles win over the other
+    /// files' whatever the counts (the corpus checks).
+    pub fn trusts(&self, file: &Path) -> bool {
+        let relative = file.strip_prefix(&self.dir).unwrap_or(file);
+        self.trusted.as_ref().is_some_and(|g| g.is_match(relative))
     }
 
     /// The defaults, for files no config governs.
@@ -155,6 +167,7 @@ impl Config {
                 .collect(),
             include: globs(&file, &raw.include, &mut problems),
             exclude: globs(&file, &raw.exclude, &mut problems),
+            trusted: trusted_globs(&file, &raw.trusted, &mut problems),
             ..Config::default()
         };
         if let Some(deny) = &raw.deny {
@@ -282,6 +295,45 @@ fn severity(name: &str) -> Option<Level> {
     }
 }
 
+/// `trusted` globs: relative to the config's folder, so one that is absolute or climbs
+/// out of it could never match a checked file of this project.
+fn trusted_globs(
+    file: &ProblemFile,
+    patterns: &[Spanned<String>],
+    problems: &mut Vec<Problem>,
+) -> Option<GlobSet> {
+    let mut good = Vec::new();
+    for p in patterns {
+        let pattern = p.get_ref();
+        let why = if pattern.trim().is_empty() {
+            "an empty pattern matches nothing"
+        } else if pattern.starts_with('/') || Path::new(pattern).is_absolute() {
+            "an absolute path never matches: patterns are relative to this file's folder"
+        } else if pattern.split(['/', '\\']).any(|part| part == "..") {
+            "`..` never matches: only files this config governs can be trusted"
+        } else {
+            good.push(p.clone());
+            continue;
+        };
+        problems.push(
+            Problem::at(
+                file,
+                p.span(),
+                format!("`{pattern}` cannot name trusted sources"),
+                why,
+            )
+            .help("write a glob relative to this file's folder, such as `wiki/**`"),
+        );
+    }
+    // The others are still compiled, so that every mistake is reported at once.
+    let set = globs(file, &good, problems);
+    if good.len() == patterns.len() {
+        set
+    } else {
+        None
+    }
+}
+
 fn globs(
     file: &ProblemFile,
     patterns: &[Spanned<String>],
@@ -401,6 +453,25 @@ mod tests {
         );
         let e = load("dialogue = \"loud\"\n").unwrap_err();
         assert!(e.contains("not a dialogue level"), "{e}");
+    }
+
+    #[test]
+    fn trusted_sources_are_relative_globs() {
+        let c = load("trusted = [\"wiki/**\"]\n").unwrap();
+        assert!(c.trusts(&c.dir.join("wiki/keep.md")));
+        assert!(!c.trusts(&c.dir.join("drafts/keep.md")));
+        assert!(!Config::default().trusts(Path::new("wiki/keep.md")));
+        let e = load("trusted = [\"/wiki/**\"]\n").unwrap_err();
+        assert!(
+            e.contains("`/wiki/**` cannot name trusted sources") && e.contains("absolute"),
+            "{e}"
+        );
+        let e = load("trusted = [\"../wiki/**\", \"wiki/[\"]\n").unwrap_err();
+        assert!(e.contains("`..` never matches"), "{e}");
+        let e = load("trusted = [\"wiki/[\"]\n").unwrap_err();
+        assert!(e.contains("invalid glob"), "{e}");
+        let e = load("trusted = \"wiki/**\"\n").unwrap_err();
+        assert!(e.contains("trusted"), "{e}");
     }
 
     #[test]

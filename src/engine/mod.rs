@@ -1,10 +1,10 @@
 //! The run: find the files, load each one's config and canon, check the files in parallel,
 //! run the cross-document check over what they stated, and sort the findings.
 //!
-//! Per-file work is independent (rayon); each file yields its findings and compact
-//! records of its figures and dates, and its text is kept only if a finding points into
-//! it. Findings are sorted by path, offset and code afterwards, so output is identical
-//! whatever the thread count.
+//! Per-file work is independent (rayon); each file yields its findings, compact records
+//! of its figures and dates and a compact table of its names and titles, and its text is
+//! kept only if a finding points into it. Findings are sorted by path, offset and code
+//! afterwards, so output is identical whatever the thread count.
 
 pub mod claims;
 pub mod config;
@@ -20,7 +20,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::checks::{self, cross_document, suppression};
+use crate::checks::{self, corpus, corpus_name, corpus_title, cross_document, suppression};
 use crate::finding::{FileId, Finding, Severity};
 use crate::pack::{self, Canon};
 use crate::problem::Problem;
@@ -160,6 +160,8 @@ fn plan(options: &Options) -> Result<Plan, Vec<Problem>> {
     let mut setups: Vec<Setup> = Vec::new();
     let mut files: Vec<SourceFile> = Vec::new();
     let mut checked: Vec<(Input, usize, Option<Format>)> = Vec::new();
+    // Whether each checked file is a trusted source (`trusted` in its config).
+    let mut trusted: Vec<bool> = Vec::new();
     let mut fatal = Vec::new();
     for input in inputs {
         let dir = input_dir(&input, &cwd, options.stdin_name.as_deref());
@@ -227,6 +229,7 @@ fn plan(options: &Options) -> Result<Plan, Vec<Problem>> {
             deny: config.deny,
             disk: (!input.is_stdin()).then(|| input.path.clone()),
         });
+        trusted.push(config.trusts(&absolute));
         checked.push((input, setup, format));
     }
     if !fatal.is_empty() {
@@ -269,11 +272,13 @@ fn execute(plan: Plan, options: &Options) -> Outcome {
         .collect();
     let mut findings = Vec::new();
     let mut records = Vec::new();
+    let mut tables = Vec::new();
     let mut suppressions = Vec::new();
     let mut skipped = Vec::new();
     for (id, r) in results.into_iter().enumerate() {
         findings.extend(r.findings);
         records.extend(r.records);
+        tables.push(r.corpus);
         suppressions.push(r.suppressions);
         if r.text.is_some() {
             files[id].text = r.text;
@@ -289,7 +294,24 @@ fn execute(plan: Plan, options: &Options) -> Outcome {
     // A project is the config that governs a file (one set-up per config): files under
     // different configs are different universes.
     let project = |file: FileId| checked[file].1;
+    // Trusted sources do not yet win in the cross-document check; `trusted` is the hook.
     findings.extend(cross_document::check(&records, project));
+    let projects: Vec<usize> = checked.iter().map(|c| c.1).collect();
+    let canons: Vec<&Canon> = setups.iter().map(|s| s.canon.as_ref()).collect();
+    let sources = corpus::Sources {
+        project: &projects,
+        trusted: &trusted,
+        canons: &canons,
+    };
+    let titles = corpus_title::check(&tables, &sources);
+    // Emphasised title-case words are read as a title and as a name: the title's finding
+    // stands for both.
+    let names = corpus_name::check(&tables, &sources)
+        .into_iter()
+        .filter(|n| !titles.iter().any(|t| t.location.overlaps(&n.location)));
+    findings.extend(names);
+    findings.extend(titles);
+    drop(tables);
     let mut findings = suppression::apply(findings, &mut suppressions);
     for (file, s) in suppressions.iter().enumerate() {
         findings.extend(suppression::unused(file, s));

@@ -5,7 +5,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::checks::suppression::{self, Suppression};
-use crate::checks::{self, DocCtx, cross_document};
+use crate::checks::{self, DocCtx, corpus, cross_document};
 use crate::engine::walk::Input;
 use crate::extract;
 use crate::finding::{FileId, Finding};
@@ -20,6 +20,8 @@ pub struct FileResult {
     pub findings: Vec<Finding>,
     /// Its figures and dates, for the cross-document check.
     pub records: Vec<cross_document::Record>,
+    /// Its names and titles, for the corpus checks.
+    pub corpus: corpus::FileTable,
     /// Its suppression comments.
     pub suppressions: Vec<Suppression>,
     /// Its text, kept only when a finding points into it.
@@ -168,7 +170,7 @@ pub fn check_document(
     (canon, packs): (&Canon, &[FileId]),
     fact_on: bool,
 ) -> FileResult {
-    let claims = extract::extract(&doc, canon);
+    let (claims, proper) = extract::extract_all(&doc, canon);
     let ctx = DocCtx {
         file: id,
         prose: &doc.prose,
@@ -188,12 +190,18 @@ pub fn check_document(
     } else {
         drop_fixes_over_markup(&doc, &mut findings);
     }
+    let corpus = corpus::FileTable::new(proper, |span| {
+        let original = doc.original(span.clone());
+        let same = doc.map.is_none() || doc.text.get(original.clone()) == doc.prose.get(span);
+        (original, same)
+    });
     let (suppressions, problems) = suppression::read(id, &doc.text, &doc.comments);
     findings.extend(problems);
     let text = (!findings.is_empty()).then(|| Arc::from(doc.text));
     FileResult {
         findings,
         records,
+        corpus,
         suppressions,
         text,
         skipped: None,

@@ -13,6 +13,7 @@ mod hedge;
 pub mod measure;
 pub mod names;
 pub mod number;
+pub mod proper;
 pub mod quantity;
 pub mod rank;
 pub mod subject;
@@ -148,7 +149,14 @@ pub struct Claim {
 
 /// Extracts every claim of a document, in order of position.
 pub fn extract(doc: &Document, canon: &Canon) -> Vec<Claim> {
+    extract_all(doc, canon).0
+}
+
+/// Extracts every claim of a document, in order of position, and the names and titles
+/// the corpus checks compare across files.
+pub fn extract_all(doc: &Document, canon: &Canon) -> (Vec<Claim>, proper::Proper) {
     let mut claims = Vec::new();
+    let mut seen = proper::Proper::default();
     // The open headings, outermost first, each with the entity it names: a sub-heading
     // that names none ("## Casualties") keeps its parent's subject.
     // A wiki page's title (from its file name) stands as a heading above them all.
@@ -159,13 +167,20 @@ pub fn extract(doc: &Document, canon: &Canon) -> Vec<Claim> {
         .into_iter()
         .collect();
     let original = doc.same_offsets().unwrap_or(&doc.prose);
-    for block in &doc.blocks {
+    for (index, block) in doc.blocks.iter().enumerate() {
         let text = BlockText::new(&doc.prose, original, block, canon);
         let start = claims.len();
         names::extract(&text, &mut claims);
         rank::extract(&text, &mut claims);
         credit::extract(&text, &mut claims);
         title::extract(&text, &doc.emphasis, &mut claims);
+        proper::collect(
+            &text,
+            index as u32,
+            &claims[start..],
+            &doc.emphasis,
+            &mut seen,
+        );
         date::extract(&text, &mut claims);
         quantity::extract(&text, &mut claims);
         if let BlockKind::Heading(level) = block.kind {
@@ -176,7 +191,7 @@ pub fn extract(doc: &Document, canon: &Canon) -> Vec<Claim> {
         subject::attach(&text, heading, &doc.emphasis, &mut claims[start..]);
     }
     claims.sort_by_key(|c| (c.span.start, c.span.end));
-    claims
+    (claims, seen)
 }
 
 /// The entity a title outside the text names, read as a heading would be.

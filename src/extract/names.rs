@@ -137,7 +137,7 @@ fn near_miss(text: &BlockText, window: Range<usize>, single: bool) -> Option<Cla
 }
 
 /// The end of token `i` without a possessive ending ("Piccard's" -> "Piccard").
-fn strip_possessive(text: &BlockText, i: usize) -> usize {
+pub(crate) fn strip_possessive(text: &BlockText, i: usize) -> usize {
     let word = text.words[i];
     let end = text.tokens[i].span.end;
     for ending in ["'s", "\u{2019}s"] {

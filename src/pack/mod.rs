@@ -14,7 +14,7 @@ pub mod vocab;
 mod entities;
 mod examples;
 mod facts;
-mod squeeze;
+pub(crate) mod squeeze;
 mod vocab_load;
 mod works;
 

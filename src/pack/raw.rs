@@ -230,4 +230,8 @@ pub struct RawVocabulary {
     pub abbreviations: Vec<String>,
     #[serde(default)]
     pub connectors: Vec<String>,
+    #[serde(default)]
+    pub honorifics: Vec<String>,
+    #[serde(default)]
+    pub openers: Vec<String>,
 }

@@ -219,6 +219,11 @@ pub struct Vocabulary {
     pub abbreviations: HashSet<String>,
     /// Lower-case words that may sit inside a proper name ("of", "de").
     pub connectors: HashSet<String>,
+    /// Words before a name that are not part of it ("mr", "lady"), lower case.
+    pub honorifics: HashSet<String>,
+    /// Common words that are capitalised only because they open a sentence ("then",
+    /// "yes"), lower case: never the first word of a name.
+    pub openers: HashSet<String>,
 }
 
 impl Vocabulary {

@@ -128,6 +128,10 @@ fn add_words(
         .extend(words.partial_after.iter().map(|w| w.to_lowercase()));
     v.abbreviations.extend(words.abbreviations.iter().cloned());
     v.connectors.extend(words.connectors.iter().cloned());
+    v.honorifics
+        .extend(words.honorifics.iter().map(|w| w.to_lowercase()));
+    v.openers
+        .extend(words.openers.iter().map(|w| w.to_lowercase()));
     for w in &words.credit_before {
         v.credit_before.add(w, ());
     }

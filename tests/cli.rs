@@ -227,7 +227,7 @@ fn explain_of_an_unknown_check_names_the_closest_and_lists_every_check() {
         err,
         "error: `fatc` is not a check canonlint has\n  did you mean `fact`?\n  checks: CL001 \
          name-variant, CL002 title, CL003 fact, CL004 attribute, CL005 cross-document, CL006 \
-         suppression, CL007 unused-suppression\n"
+         suppression, CL007 unused-suppression, CL008 corpus-name, CL009 corpus-title\n"
     );
 }
 

@@ -43,8 +43,8 @@ const REAL_VARIANTS: [&str; 7] = [
     "CL008: `Cadogen West` is written `Cadogan West` 16 times in 1 file",
     "CL008: `Cadogen West` is written `Cadogan West` 16 times in 1 file",
     "CL008: `Cadogen West` is written `Cadogan West` 16 times in 1 file",
-    "CL008: one name written 2 ways: `East-end` (1 time in 1 file), `East End` (2 times in 1 file)",
-    "CL008: one name written 2 ways: `Edgware Road` (2 times in 1 file), `Edgeware Road` (2 times in 1 file)",
+    "CL008: one name written 2 ways: `East-end` (once in 1 file), `East End` (twice in 1 file)",
+    "CL008: one name written 2 ways: `Edgware Road` (twice in 1 file), `Edgeware Road` (twice in 1 file)",
     "CL008: `West-end` is written `West End` 6 times in 5 files",
     "CL008: `Upper Norword` is written `Upper Norwood` 6 times in 1 file",
 ];

@@ -37,7 +37,12 @@ pub const INFO: CheckInfo = CheckInfo {
     code: "CL008",
     name: "corpus-name",
     summary: "a name written one way in most of the checked files and another way in a few, or several ways with none prevailing",
+    description: "A proper name the checked files of one project write one way almost everywhere and another way in a few places (\"Harrowgate Keep\" nine times, \"Harrowgate Kepe\" once), or several ways with none prevailing; no pack is needed. Spellings in trusted files (`trusted` in canonlint.toml) win whatever the counts. Similar names used often, or side by side in one paragraph, are distinct names and are left alone.",
+    help: "Write the prevailing or trusted spelling the related label shows. When no spelling prevails, choose one and write it everywhere, or add the name to a pack.",
     default: Severity::Warning,
+    // A majority of the files is evidence, not canon: the fix is offered, never applied
+    // by `--fix`.
+    fixable: false,
 };
 
 /// Reports name variants across each project's files.

@@ -28,7 +28,10 @@ pub const INFO: CheckInfo = CheckInfo {
     code: "CL009",
     name: "corpus-title",
     summary: "a title written one way in most of the checked files and another way in a few, or several ways with none prevailing",
+    description: "A title (quoted or emphasised in a title context, or emphasised in title case) the checked files of one project write one way almost everywhere and another way in a few places, or several ways with none prevailing; no pack is needed. Another word altogether, or another part number, is another work.",
+    help: "Write the prevailing or trusted form of the title the related label shows, or add the work to a pack.",
     default: Severity::Warning,
+    fixable: false,
 };
 
 /// Words a title may gain or lose and still be the same title.

@@ -137,6 +137,8 @@ struct Plan {
     setups: Vec<Setup>,
     files: Vec<SourceFile>,
     checked: Vec<(Input, usize, Option<Format>)>,
+    /// Whether each checked file is a trusted source (`trusted` in its config).
+    trusted: Vec<bool>,
     /// Paths that could not be walked: reported, but the rest is checked.
     problems: Vec<Problem>,
 }
@@ -240,6 +242,7 @@ fn plan(options: &Options) -> Result<Plan, Vec<Problem>> {
         setups,
         files,
         checked,
+        trusted,
         problems,
     })
 }
@@ -251,6 +254,7 @@ fn execute(plan: Plan, options: &Options) -> Outcome {
         setups,
         mut files,
         checked,
+        trusted,
         mut problems,
     } = plan;
     let results: Vec<process::FileResult> = checked

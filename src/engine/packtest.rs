@@ -171,6 +171,7 @@ fn check_example(test: &PackTest, canon: &Arc<Canon>, base: &Path) -> Outcome {
         setups,
         files,
         checked: vec![(input, 0, Some(test.format))],
+        trusted: vec![false],
         problems: Vec::new(),
     };
     let options = Options {

@@ -27,7 +27,7 @@ struct Page {
 }
 
 /// One page per check, in the registry's order.
-const PAGES: [Page; 7] = [
+const PAGES: [Page; 9] = [
     Page {
         code: "CL004",
         prose: include_str!("attribute.md"),
@@ -38,6 +38,22 @@ const PAGES: [Page; 7] = [
         prose: include_str!("cross-document.md"),
         example: "The attack on Mars killed 95,000 people.\n\n\
                   In the end, the attack on Mars killed 150,000 people.\n",
+    },
+    Page {
+        code: "CL008",
+        prose: include_str!("corpus-name.md"),
+        example: "Harrowgate Keep stood over the river.\n\n\
+                  The gate of Harrowgate Keep was shut at dusk.\n\n\
+                  Nobody left Harrowgate Keep that winter.\n\n\
+                  By spring the walls of Harrowgate Kepe were black with soot.\n",
+    },
+    Page {
+        code: "CL009",
+        prose: include_str!("corpus-title.md"),
+        example: "She read *The Ashen Crown* twice.\n\n\
+                  He quoted *The Ashen Crown* at dinner.\n\n\
+                  The last copy of *The Ashen Crown* burned.\n\n\
+                  Nobody else had read *The Ashen Crwon*.\n",
     },
     Page {
         code: "CL003",
@@ -52,7 +68,7 @@ const PAGES: [Page; 7] = [
     Page {
         code: "CL006",
         prose: include_str!("suppression.md"),
-        example: "<!-- canonlint-disable-next-line CL009 -->\nThe yards were quiet that night.\n",
+        example: "<!-- canonlint-disable-next-line CL099 -->\nThe yards were quiet that night.\n",
     },
     Page {
         code: "CL002",
@@ -93,7 +109,7 @@ pub fn lookup(query: &str) -> Result<&'static CheckInfo, String> {
 }
 
 /// The code or name closest to `wanted`, when it is close and no other is as close
-/// (`CL009` is as close to every code as to any).
+/// (`CL000` is as close to every code as to any).
 fn closest(wanted: &str) -> Option<&'static str> {
     let all = || CHECKS.iter().flat_map(|c| [c.code, c.name]);
     let best = did_you_mean(wanted, all())?;

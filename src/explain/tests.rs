@@ -73,10 +73,11 @@ fn the_example_ignores_the_config_of_the_current_directory() {
 #[test]
 fn anything_else_gets_the_closest_match_and_every_check() {
     let all = "checks: CL001 name-variant, CL002 title, CL003 fact, CL004 attribute, \
-               CL005 cross-document, CL006 suppression, CL007 unused-suppression";
+               CL005 cross-document, CL006 suppression, CL007 unused-suppression, \
+               CL008 corpus-name, CL009 corpus-title";
     assert_eq!(
-        lookup("CL009"),
-        Err(format!("`CL009` is not a check canonlint has\n  {all}"))
+        lookup("CL000"),
+        Err(format!("`CL000` is not a check canonlint has\n  {all}"))
     );
     assert_eq!(
         lookup("CL03"),

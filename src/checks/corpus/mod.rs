@@ -121,12 +121,12 @@ impl Sources<'_> {
     }
 }
 
-/// "1 time", "9 times".
+/// "once", "twice", "9 times".
 pub(crate) fn times(n: usize) -> String {
-    if n == 1 {
-        "1 time".into()
-    } else {
-        format!("{n} times")
+    match n {
+        1 => "once".into(),
+        2 => "twice".into(),
+        _ => format!("{n} times"),
     }
 }
 

@@ -51,16 +51,8 @@ pub fn check(tables: &[FileTable], sources: &Sources) -> Vec<Finding> {
     let trusted = |file: usize| sources.trusted.get(file).copied().unwrap_or(false);
     for (project, files) in sources.projects() {
         let canon = sources.canons[project];
-        // Every word the project writes in lower case.
-        let lowercase: FnvHashSet<u64> = files
-            .iter()
-            .filter_map(|&f| tables.get(f))
-            .flat_map(|t| t.lowercase.iter().copied())
-            .collect();
-        let forms = project_forms(tables, &files, canon, &lowercase, &trusted);
-        let lower: Vec<String> = forms.iter().map(|f| f.key.to_lowercase()).collect();
-        let common = |word: &str| lowercase.contains(&word_hash(word));
-        for g in group::groups(&forms, pairs(&forms, &lower, &common)) {
+        let (forms, groups) = project_names(tables, &files, canon, &trusted);
+        for g in groups {
             if g.members.iter().any(|&m| pack_knows(canon, &forms[m].text)) {
                 continue;
             }
@@ -69,6 +61,27 @@ pub fn check(tables: &[FileTable], sources: &Sources) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// The name spellings of one project's `files` and the groups of variants among them,
+/// whatever the packs know (callers leave groups with a known spelling to `name-variant`).
+pub fn project_names(
+    tables: &[FileTable],
+    files: &[usize],
+    canon: &Canon,
+    trusted: &dyn Fn(usize) -> bool,
+) -> (Vec<Form>, Vec<group::Group>) {
+    // Every word the project writes in lower case.
+    let lowercase: FnvHashSet<u64> = files
+        .iter()
+        .filter_map(|&f| tables.get(f))
+        .flat_map(|t| t.lowercase.iter().copied())
+        .collect();
+    let forms = project_forms(tables, files, canon, &lowercase, trusted);
+    let lower: Vec<String> = forms.iter().map(|f| f.key.to_lowercase()).collect();
+    let common = |word: &str| lowercase.contains(&word_hash(word));
+    let groups = group::groups(&forms, pairs(&forms, &lower, &common));
+    (forms, groups)
 }
 
 /// The name forms of a project's files, with sentence openers resolved.

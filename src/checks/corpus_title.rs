@@ -43,30 +43,8 @@ pub fn check(tables: &[FileTable], sources: &Sources) -> Vec<Finding> {
     let trusted = |file: usize| sources.trusted.get(file).copied().unwrap_or(false);
     for (project, files) in sources.projects() {
         let canon = sources.canons[project];
-        let items = files
-            .iter()
-            .filter_map(|&f| tables.get(f).map(|t| (f, t)))
-            .flat_map(|(file, table)| {
-                table.titles.iter().map(move |(title, places)| {
-                    let occurrences = places
-                        .iter()
-                        .map(|p| Occurrence {
-                            file,
-                            span: p.span.clone(),
-                            block: p.block,
-                            fixable: p.fixable,
-                        })
-                        .collect();
-                    (normalise(title), title.as_str(), occurrences)
-                })
-            });
-        let forms = forms::build(items, &trusted);
-        let n = forms.len();
-        let pairs = (0..n).flat_map(|a| (a + 1..n).map(move |b| (a, b)));
-        let pairs: Vec<(usize, usize)> = pairs
-            .filter(|&(a, b)| variants(&forms[a].key, &forms[b].key))
-            .collect();
-        for g in group::groups(&forms, pairs) {
+        let (forms, groups) = project_titles(tables, &files, &trusted);
+        for g in groups {
             if g.members.iter().any(|&m| pack_lists(canon, &forms[m])) {
                 continue;
             }
@@ -75,6 +53,40 @@ pub fn check(tables: &[FileTable], sources: &Sources) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// The title spellings of one project's `files` and the groups of variants among them,
+/// whatever the packs list (callers leave groups with a listed title to `title`).
+pub fn project_titles(
+    tables: &[FileTable],
+    files: &[usize],
+    trusted: &dyn Fn(usize) -> bool,
+) -> (Vec<Form>, Vec<group::Group>) {
+    let items = files
+        .iter()
+        .filter_map(|&f| tables.get(f).map(|t| (f, t)))
+        .flat_map(|(file, table)| {
+            table.titles.iter().map(move |(title, places)| {
+                let occurrences = places
+                    .iter()
+                    .map(|p| Occurrence {
+                        file,
+                        span: p.span.clone(),
+                        block: p.block,
+                        fixable: p.fixable,
+                    })
+                    .collect();
+                (normalise(title), title.as_str(), occurrences)
+            })
+        });
+    let forms = forms::build(items, trusted);
+    let n = forms.len();
+    let pairs = (0..n).flat_map(|a| (a + 1..n).map(move |b| (a, b)));
+    let pairs: Vec<(usize, usize)> = pairs
+        .filter(|&(a, b)| variants(&forms[a].key, &forms[b].key))
+        .collect();
+    let groups = group::groups(&forms, pairs);
+    (forms, groups)
 }
 
 /// Whether two normalised titles are one title written two ways.
@@ -106,7 +118,7 @@ fn variants(a: &str, b: &str) -> bool {
 
 /// Whether a loaded pack lists a title (or a confusion with it, or one it nearly
 /// matches), or knows it as a name.
-fn pack_lists(canon: &Canon, form: &Form) -> bool {
+pub(crate) fn pack_lists(canon: &Canon, form: &Form) -> bool {
     canon.works.iter().any(|w| {
         let title = normalise(&w.title);
         title == form.key

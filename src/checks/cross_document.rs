@@ -60,7 +60,8 @@ pub enum Value {
 }
 
 impl Value {
-    fn agrees_with(&self, other: &Value) -> bool {
+    /// Whether two stated values can both be true.
+    pub(crate) fn agrees_with(&self, other: &Value) -> bool {
         match (self, other) {
             // A figure a hundred times smaller than another is of a part, not a rival.
             (Value::Figure(a), Value::Figure(b)) => {

@@ -5,6 +5,7 @@
 
 mod claims;
 mod packs;
+mod suggest;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -47,6 +48,9 @@ enum Command {
     /// Work on canon packs without checking any text.
     #[command(subcommand)]
     Pack(PackCommand),
+    /// Learn canon from the files themselves.
+    #[command(subcommand)]
+    Canon(CanonCommand),
     /// Explain a check: what it finds, why, how to configure or suppress it, an example.
     Explain {
         /// A check's code or name, in any case (`CL003`, `fact`).
@@ -60,6 +64,12 @@ enum PackCommand {
     Test(packs::PackArgs),
     /// Validate packs and count what each holds.
     Check(packs::PackArgs),
+}
+
+#[derive(Debug, Subcommand)]
+enum CanonCommand {
+    /// Write a draft pack (TOML) of the names, titles and figures the files use.
+    Suggest(suggest::SuggestArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -153,6 +163,7 @@ pub fn run() -> u8 {
         Command::Claims(args) => claims::run(args),
         Command::Pack(PackCommand::Test(args)) => packs::test(args),
         Command::Pack(PackCommand::Check(args)) => packs::check(args),
+        Command::Canon(CanonCommand::Suggest(args)) => suggest::run(args),
         Command::Checks => {
             let mut out = io::stdout().lock();
             let mut checks: Vec<_> = CHECKS.iter().collect();

@@ -33,4 +33,5 @@ pub mod problem;
 pub mod report;
 pub mod scope;
 pub mod source;
+pub mod suggest;
 pub mod value;

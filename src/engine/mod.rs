@@ -7,6 +7,7 @@
 //! afterwards, so output is identical whatever the thread count.
 
 pub mod claims;
+pub mod gather;
 pub mod config;
 pub mod packtest;
 mod process;

@@ -107,8 +107,9 @@ fn work(out: &mut String, w: &Entry) {
         comment(
             out,
             &format!(
-                "also written {}: a work has no misspellings; the title check reports \
-                 near misses of its title",
+                "also written {}: correct it in the text, since a work has no \
+                 misspellings and `corpus-title` leaves the titles a pack lists to the \
+                 `title` check",
                 list.join(", ")
             ),
         );

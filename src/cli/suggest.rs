@@ -38,7 +38,10 @@ pub fn run(args: SuggestArgs) -> u8 {
         Ok(bytes) => bytes,
         Err(code) => return code,
     };
-    let name = args.name.clone().unwrap_or_else(|| folder_name(&args.paths));
+    let name = args
+        .name
+        .clone()
+        .unwrap_or_else(|| folder_name(&args.paths));
     let options = Options {
         paths: args.paths,
         stdin_name: args.stdin_filename,

@@ -7,8 +7,8 @@
 //! afterwards, so output is identical whatever the thread count.
 
 pub mod claims;
-pub mod gather;
 pub mod config;
+pub mod gather;
 pub mod packtest;
 mod process;
 #[cfg(test)]

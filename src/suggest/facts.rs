@@ -57,26 +57,27 @@ pub(crate) fn facts(corpus: &Corpus, places: &Places) -> Vec<FactDraft> {
             .collect();
         let first = records[0];
         let what = format!("{}, {}", first.subject_name, first.label);
-        let agree = records
-            .iter()
-            .enumerate()
-            .all(|(i, a)| records[i + 1..].iter().all(|b| a.value.agrees_with(&b.value)));
+        let agree = records.iter().enumerate().all(|(i, a)| {
+            records[i + 1..]
+                .iter()
+                .all(|b| a.value.agrees_with(&b.value))
+        });
         let keys = if agree { common(&records) } else { None };
-        let comments = match &keys {
-            Some(_) => vec![format!(
+        let comments = vec![match &keys {
+            Some(_) => format!(
                 "{what}: stated {}: {}",
                 times(records.len()),
                 stated.join("; ")
-            )],
-            None if agree => vec![format!(
-                "not suggested: {what} is stated as {}, with no value common to all",
-                stated.join(" and ")
-            )],
-            None => vec![format!(
-                "not suggested: {what} is stated as {}, which disagree",
-                stated.join(" and ")
-            )],
-        };
+            ),
+            None if agree => format!(
+                "{what}: not suggested, no one value fits every statement: {}",
+                stated.join("; ")
+            ),
+            None => format!(
+                "{what}: not suggested, the statements disagree: {}",
+                stated.join("; ")
+            ),
+        }];
         let pack = &canon.files[canon.entities[e].origin.pack].name;
         out.push(FactDraft {
             subject: subject.to_string(),

@@ -79,7 +79,11 @@ impl<'a> Places<'a> {
     fn new(corpus: &'a Corpus) -> Places<'a> {
         Places {
             paths: corpus.files.iter().map(|f| f.path.as_str()).collect(),
-            lines: corpus.files.iter().map(|f| LineIndex::new(&f.text)).collect(),
+            lines: corpus
+                .files
+                .iter()
+                .map(|f| LineIndex::new(&f.text))
+                .collect(),
         }
     }
 
@@ -137,7 +141,10 @@ pub fn draft(corpus: &Corpus, name: &str) -> Draft {
     for members in candidates(&forms, &groups) {
         if members.iter().any(|&m| pack_knows(canon, &forms[m].text)) {
             known.insert(forms[members[0]].text.clone());
-        } else if !members.iter().any(|&m| titles.contains(&normalise(&forms[m].text))) {
+        } else if !members
+            .iter()
+            .any(|&m| titles.contains(&normalise(&forms[m].text)))
+        {
             entities.push(entry(&forms, &members, &groups, &places));
         }
     }
@@ -147,9 +154,7 @@ pub fn draft(corpus: &Corpus, name: &str) -> Draft {
         e.id = unique_id(&e.name, &mut used);
     }
     entities.sort_by(|a, b| a.id.cmp(&b.id));
-    works.sort_by(|a, b| {
-        (a.name.to_lowercase(), &a.name).cmp(&(b.name.to_lowercase(), &b.name))
-    });
+    works.sort_by(|a, b| (a.name.to_lowercase(), &a.name).cmp(&(b.name.to_lowercase(), &b.name)));
     Draft {
         name: name.to_string(),
         files: corpus.read,

@@ -171,6 +171,10 @@ mod tests {
         let mut out = String::new();
         comment(&mut out, &"word ".repeat(30));
         assert!(out.lines().all(|l| l.len() <= WIDTH && l.starts_with('#')));
-        assert!(out.lines().nth(1).is_some_and(|l| l.starts_with("#   word")));
+        assert!(
+            out.lines()
+                .nth(1)
+                .is_some_and(|l| l.starts_with("#   word"))
+        );
     }
 }

@@ -199,7 +199,7 @@ mod tests {
         assert_eq!(keys(Interval::above(90.0)), "more_than = 90");
         assert_eq!(keys(Interval::closed(3.0, 7.0)), "min = 3, max = 7");
         let both = intersect(&Interval::above(30.0), &Interval::rounded(40.0, 10.0));
-        assert_eq!(both.map(|i| keys(i)).as_deref(), Some("value = 40"));
+        assert_eq!(both.map(keys).as_deref(), Some("value = 40"));
         assert!(intersect(&Interval::exact(4.0), &Interval::exact(5.0)).is_none());
     }
 }

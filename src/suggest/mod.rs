@@ -125,7 +125,7 @@ pub fn draft(corpus: &Corpus, name: &str) -> Draft {
     let mut works = Vec::new();
     for members in candidates(&forms, &groups) {
         if members.iter().any(|&m| pack_lists(canon, &forms[m])) {
-            known.insert(forms[members[0]].text.clone());
+            known.insert(most_written(&forms, &members));
         } else {
             works.push(entry(&forms, &members, &groups, &places));
         }
@@ -140,7 +140,7 @@ pub fn draft(corpus: &Corpus, name: &str) -> Draft {
     let mut entities = Vec::new();
     for members in candidates(&forms, &groups) {
         if members.iter().any(|&m| pack_knows(canon, &forms[m].text)) {
-            known.insert(forms[members[0]].text.clone());
+            known.insert(most_written(&forms, &members));
         } else if !members
             .iter()
             .any(|&m| titles.contains(&normalise(&forms[m].text)))
@@ -183,6 +183,17 @@ fn candidates(forms: &[Form], groups: &[Group]) -> Vec<Vec<usize>> {
     });
     out.sort();
     out
+}
+
+/// The spelling of a candidate written most often (the first among equals).
+fn most_written(forms: &[Form], members: &[usize]) -> String {
+    let mut best = members[0];
+    for &m in members {
+        if (forms[m].count(), forms[m].files) > (forms[best].count(), forms[best].files) {
+            best = m;
+        }
+    }
+    forms[best].text.clone()
 }
 
 /// The entry for a candidate: the winner with the losers as variants when a spelling

@@ -166,7 +166,8 @@ fn an_unwritable_output_or_a_missing_input_exits_2() {
 #[test]
 fn standard_input_is_drafted_under_its_given_name() {
     let text = "Odo Brask rode north. The ford below Harrowgate Keep was deep.\n\n\
-                Odo Brask crossed it at night and reached Harrowgate Keep by dawn.\n";
+                Odo Brask crossed it at night and reached Harrowgate Keep by dawn.\n\n\
+                He slept in the Abbey. The Abbey bells woke him, as abbey bells do.\n";
     let (code, out, err) = run(canonlint()
         .args([
             "canon",
@@ -186,6 +187,10 @@ fn standard_input_is_drafted_under_its_given_name() {
         "{out}"
     );
     assert!(out.contains("\nname = \"Harrowgate Keep\"\n"), "{out}");
+    assert!(
+        !out.contains("\"Abbey\""),
+        "a word also written in lower case is not a name: {out}"
+    );
 }
 
 #[test]

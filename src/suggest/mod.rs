@@ -7,7 +7,8 @@
 //! its `misspellings`, so that the draft pack reports them as `name-variant` findings; a
 //! tie gives the entity no misspellings and a comment listing every spelling. A name or
 //! title is suggested when the corpus writes it at least twice, or once in a trusted file,
-//! and no loaded pack knows it. Figures and dates come from the records of the
+//! and no loaded pack knows it; a one-word name the corpus also writes in lower case is
+//! taken for a common word and left out. Figures and dates come from the records of the
 //! cross-document check, which only exist for entities of a loaded pack: facts stated
 //! consistently are written as commented-out entries for that pack.
 
@@ -15,6 +16,8 @@ mod facts;
 mod render;
 
 use std::collections::BTreeSet;
+
+use fnv::FnvHashSet;
 
 use crate::checks::corpus::forms::Form;
 use crate::checks::corpus::group::Group;
@@ -24,6 +27,7 @@ use crate::checks::corpus_name::{pack_knows, project_names};
 use crate::checks::corpus_title::{pack_lists, project_titles};
 use crate::checks::title::normalise;
 use crate::engine::gather::Corpus;
+use crate::extract::proper::word_hash;
 use crate::report::lines::LineIndex;
 
 pub use facts::FactDraft;
@@ -137,8 +141,22 @@ pub fn draft(corpus: &Corpus, name: &str) -> Draft {
         .collect();
 
     let (forms, groups) = project_names(&corpus.tables, &all, canon, &trusted);
+    // Every word the corpus writes in lower case: a one-word name that is also one is
+    // most likely a common word capitalised ("the Abbey", "Ah").
+    let lowercase: FnvHashSet<u64> = corpus
+        .tables
+        .iter()
+        .flat_map(|t| t.lowercase.iter().copied())
+        .collect();
+    let common = |m: &usize| {
+        let text = &forms[*m].text;
+        !text.contains(' ') && lowercase.contains(&word_hash(text))
+    };
     let mut entities = Vec::new();
     for members in candidates(&forms, &groups) {
+        if members.iter().all(common) {
+            continue;
+        }
         if members.iter().any(|&m| pack_knows(canon, &forms[m].text)) {
             known.insert(most_written(&forms, &members));
         } else if !members

@@ -13,6 +13,9 @@
 //! 5. Before reporting, `scope` may narrow the findings shown: to those not in a
 //!    `baseline`, or to those on lines `changed` since a git revision or an older copy.
 //!
+//! `suggest` runs the same reading the other way round: from what the corpus checks and
+//! the cross-document check gathered (`engine::gather`), it drafts a pack.
+//!
 //! Words, kept distinct everywhere: a *check* is code (`name-variant`); a *rule* or
 //! *fact* is a TOML entry in a pack that a check reads; a *claim* is what was extracted
 //! from a text; a *finding* is what is reported; a *problem* is an error in the set-up

@@ -5,11 +5,13 @@
 //! text. After all files are read, records are grouped by project (the governing
 //! `canonlint.toml`), subject and measure in path and offset order, and each record that
 //! no earlier record can agree with is reported once, with a label at the first statement
-//! it contradicts. Only figures and dates whose
-//! subject is named in their own sentence or heading take part (a subject guessed from an
-//! earlier sentence is too weak to accuse another file), only about events or about
-//! subjects canon has that measure for, and a claim that already contradicts canon is left
-//! to the `fact` check.
+//! it contradicts. Only figures and dates whose subject is named in their own sentence or
+//! heading take part (a subject guessed from an earlier sentence is too weak to accuse
+//! another file), only about events or about subjects canon has that measure for, or
+//! about a name no pack knows written beside them (`extract::named`), and a claim that
+//! already contradicts canon is left to the `fact` check. Records from trusted sources are
+//! the reference of their group; for a name no pack knows, every place in a dispute is
+//! labelled in the group's findings.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -333,5 +335,44 @@ mod tests {
             .is_empty()
         );
         assert!(check(&[record(0, 92_000.0), record(1, 2.0)], |_| 0, |_| false).is_empty());
+    }
+
+    #[test]
+    fn a_trusted_record_is_the_reference_and_never_reported_against_a_draft() {
+        let found = check(
+            &[record(0, 1200.0), record(1, 1500.0), record(2, 800.0)],
+            |_| 0,
+            |file| file == 2,
+        );
+        let at: Vec<(usize, usize)> = found
+            .iter()
+            .map(|f| (f.location.file, f.related[0].location.file))
+            .collect();
+        assert_eq!(at, [(0, 2), (1, 2)]);
+        assert!(found[0].notes[0].contains("`trusted` in canonlint.toml"));
+    }
+
+    #[test]
+    fn every_place_of_a_corpus_conflict_is_labelled() {
+        let corpus = |file, value| Record {
+            corpus: true,
+            ..record(file, value)
+        };
+        let found = check(
+            &[corpus(0, 1200.0), corpus(1, 400.0), corpus(2, 1200.0)],
+            |_| 0,
+            |_| false,
+        );
+        assert_eq!(found.len(), 1);
+        let related: Vec<usize> = found[0].related.iter().map(|r| r.location.file).collect();
+        assert_eq!(related, [0, 2]);
+        assert_eq!(found[0].subject, None);
+        // A pack subject keeps one label per finding.
+        let pack = check(
+            &[record(0, 1200.0), record(1, 400.0), record(2, 1200.0)],
+            |_| 0,
+            |_| false,
+        );
+        assert_eq!(pack[0].related.len(), 1);
     }
 }

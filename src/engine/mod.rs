@@ -299,8 +299,10 @@ fn execute(plan: Plan, options: &Options) -> Outcome {
     // A project is the config that governs a file (one set-up per config): files under
     // different configs are different universes.
     let project = |file: FileId| checked[file].1;
-    // Trusted sources do not yet win in the cross-document check; `trusted` is the hook.
-    findings.extend(cross_document::check(&records, project));
+    // Figures and dates of trusted sources win over drafts'.
+    findings.extend(cross_document::check(&records, project, |file| {
+        trusted[file]
+    }));
     let projects: Vec<usize> = checked.iter().map(|c| c.1).collect();
     let canons: Vec<&Canon> = setups.iter().map(|s| s.canon.as_ref()).collect();
     let sources = corpus::Sources {

@@ -184,7 +184,7 @@ pub fn check_document(
         .filter(|f| fact_on && f.check == checks::fact::INFO.name)
         .map(|f| f.location.span.start)
         .collect();
-    let mut records = cross_document::records(&ctx, &claims, &reported);
+    let mut records = cross_document::records(&ctx, &claims, &reported, &proper);
     if doc.map.is_some() {
         localize(&doc, id, &mut findings, &mut records);
     } else {

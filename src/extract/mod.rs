@@ -11,6 +11,7 @@ mod dated;
 pub mod episode;
 mod hedge;
 pub mod measure;
+pub mod named;
 pub mod names;
 pub mod number;
 pub mod proper;
@@ -170,6 +171,7 @@ pub fn extract_all(doc: &Document, canon: &Canon) -> (Vec<Claim>, proper::Proper
     for (index, block) in doc.blocks.iter().enumerate() {
         let text = BlockText::new(&doc.prose, original, block, canon);
         let start = claims.len();
+        let names_start = seen.names.len();
         names::extract(&text, &mut claims);
         rank::extract(&text, &mut claims);
         credit::extract(&text, &mut claims);
@@ -189,8 +191,15 @@ pub fn extract_all(doc: &Document, canon: &Canon) -> (Vec<Claim>, proper::Proper
         }
         let heading = headings.iter().rev().find_map(|(_, e)| *e);
         subject::attach(&text, heading, &doc.emphasis, &mut claims[start..]);
+        named::attach(
+            &text,
+            &seen.names[names_start..],
+            &claims[start..],
+            &mut seen.subjects,
+        );
     }
     claims.sort_by_key(|c| (c.span.start, c.span.end));
+    seen.subjects.sort_by_key(|n| n.claim);
     (claims, seen)
 }
 

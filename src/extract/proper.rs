@@ -62,6 +62,8 @@ pub struct Proper {
     pub titles: Vec<Seen>,
     /// Every word the file writes in lower case, as `word_hash`es (unsorted, repeated).
     pub lowercase: Vec<u64>,
+    /// The corpus subjects of its figures and dates (see `named`), in order.
+    pub subjects: Vec<crate::extract::named::Named>,
 }
 
 /// Adds the names, titles and lower-case words of one block. `claims` are the block's

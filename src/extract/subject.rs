@@ -79,7 +79,7 @@ pub fn attach(
 
 /// Whether a word of time stands between a claim and the entity found for it: in "300 died
 /// in the riots that followed the attack on Mars" the figure is not the attack's.
-fn time_between(text: &BlockText, a: &Range<usize>, b: &Range<usize>) -> bool {
+pub(crate) fn time_between(text: &BlockText, a: &Range<usize>, b: &Range<usize>) -> bool {
     let (from, to) = if a.end <= b.start {
         (a.end, b.start)
     } else {
@@ -120,12 +120,12 @@ fn unknown_nearer(
 }
 
 /// How many tokens may stand between a figure and the entity it is about.
-const FIGURE_REACH: usize = 6;
+pub(crate) const FIGURE_REACH: usize = 6;
 
 /// Whether a figure is tied to the entity named in its sentence: a few tokens apart, with
 /// no other figure between ("the attack on Mars killed 20,000", "20,000 died in the attack
 /// on Mars"; not "during the attack on Mars, one synth killed two in the cafeteria").
-fn close(text: &BlockText, a: &Range<usize>, b: &Range<usize>) -> bool {
+pub(crate) fn close(text: &BlockText, a: &Range<usize>, b: &Range<usize>) -> bool {
     let (from, to) = if a.end <= b.start {
         (a.end, b.start)
     } else {

@@ -99,8 +99,8 @@ impl FileTable {
 
 /// What the corpus checks know of the run's files besides their tables.
 ///
-/// `trusted` is also the hook for the cross-document check: trusted figures are meant to
-/// win there too (issue 5); it does not read them yet.
+/// `trusted` also makes a file's figures and dates the reference in the cross-document
+/// check.
 pub struct Sources<'a> {
     /// The project (governing `canonlint.toml`) of each checked file, by file id.
     pub project: &'a [usize],

@@ -29,7 +29,7 @@ pub const INFO: CheckInfo = CheckInfo {
     code: "CL005",
     name: "cross-document",
     summary: "one subject and measure given incompatible values in two places of the checked files",
-    description: "One event, or a subject canon has that measure for, given incompatible values in two places of the checked files, with or without a canon fact. The statement no earlier one agrees with is reported, with a label at the first; figures a hundred times apart are read as a part and a whole.",
+    description: "One event, or a subject canon has that measure for, or a name no pack knows, given incompatible values in two places of the checked files, with or without a canon fact. The statement no earlier one agrees with is reported, with a label at the first; statements in trusted files (`trusted` in canonlint.toml) are the reference. Figures a hundred times apart are read as a part and a whole.",
     help: "Make the two statements agree, or add a canon fact to a pack so that the right value is known.",
     default: Severity::Warning,
     fixable: false,

@@ -37,7 +37,20 @@ pub fn extract(text: &BlockText, claims: &mut Vec<Claim>) {
 fn phrase_runs(text: &BlockText) -> Vec<Range<usize>> {
     let connectors = &text.canon.vocab.connectors;
     // The pronoun "I" is capitalised but never part of a name.
-    let name_word = |i: usize| text.is_capitalised(i) && text.words[i] != "I";
+    word_runs(
+        text,
+        |i| text.is_capitalised(i) && text.words[i] != "I",
+        |i| connectors.contains(text.words[i]),
+    )
+}
+
+/// Runs of name words joined by single spaces (token-index ranges), with one connector
+/// between two name words allowed inside ("Siege of Harrowgate").
+pub(crate) fn word_runs(
+    text: &BlockText,
+    name_word: impl Fn(usize) -> bool,
+    connector: impl Fn(usize) -> bool,
+) -> Vec<Range<usize>> {
     let mut runs = Vec::new();
     let mut i = 0;
     while i < text.tokens.len() {
@@ -50,7 +63,7 @@ fn phrase_runs(text: &BlockText) -> Vec<Range<usize>> {
         while end < text.tokens.len() && text.joined_by_space(end - 1) {
             if name_word(end) {
                 end += 1;
-            } else if connectors.contains(text.words[end])
+            } else if connector(end)
                 && end + 1 < text.tokens.len()
                 && text.joined_by_space(end)
                 && name_word(end + 1)

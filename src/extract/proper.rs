@@ -202,32 +202,7 @@ fn runs(text: &BlockText, titles: &[Range<usize>]) -> Vec<Range<usize>> {
     };
     let connector =
         |i: usize| text.words[i] != "and" && text.canon.vocab.connectors.contains(text.words[i]);
-    let mut runs = Vec::new();
-    let mut i = 0;
-    while i < text.tokens.len() {
-        if !name_word(i) {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut end = i + 1;
-        while end < text.tokens.len() && text.joined_by_space(end - 1) {
-            if name_word(end) {
-                end += 1;
-            } else if connector(end)
-                && end + 1 < text.tokens.len()
-                && text.joined_by_space(end)
-                && name_word(end + 1)
-            {
-                end += 2;
-            } else {
-                break;
-            }
-        }
-        runs.push(start..end);
-        i = end;
-    }
-    runs
+    crate::extract::names::word_runs(text, name_word, connector)
 }
 
 /// Whether token `i` opens a sentence or a quotation: only punctuation before it in its

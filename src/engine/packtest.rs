@@ -11,8 +11,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::engine::config::Config;
+use crate::engine::setup::register_packs;
 use crate::engine::walk::Input;
-use crate::engine::{Options, Outcome, Plan, Setup, SourceFile, execute, register_packs};
+use crate::engine::{Options, Outcome, Plan, Setup, SourceFile, execute};
 use crate::finding::Finding;
 use crate::pack::model::{EntityKind, PackTest};
 use crate::pack::{self, Canon, PackRef};
